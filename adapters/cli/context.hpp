@@ -1,0 +1,40 @@
+#pragma once
+// What every subcommand shares: the global options and lazily loaded configuration and store.
+// Exit codes (documented in the README): 0 ok, 1 other failure, 2 bad input; `solve` adds 3.
+
+#include "adapters/config/config.hpp"
+#include "adapters/store/store.hpp"
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+namespace tafel {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitBadInput = 2;
+
+// Thrown by a subcommand to end with an exit code after printing `message` to stderr.
+struct CommandExit {
+  int code;
+  std::string message;
+};
+
+class CliContext {
+ public:
+  std::string config_flag;  // --config
+  std::string db_flag;      // --db
+
+  // Loads and validates the configuration once; on failure prints every problem and throws
+  // CommandExit{2}.
+  const Config& config();
+  // Opens the store (migrating it) and mirrors the configuration into it, once.
+  Store& store();
+
+ private:
+  std::optional<Config> config_;
+  std::optional<Store> store_;
+};
+
+}  // namespace tafel

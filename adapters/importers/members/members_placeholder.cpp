@@ -1,0 +1,1 @@
+// Member list import (members-csv.md) lands here.
