@@ -64,8 +64,12 @@ class Parser {
     read_eligibility(root, cfg);
     read_import(root, cfg);
     read_venues(root, cfg);
+    read_planning(root, cfg);
+    read_closed_periods(root, cfg);
+    read_busy_seasons(root, cfg);
     read_places(root, cfg);
     read_staff(root, cfg);
+    check_references(root, cfg);
     root.reject_unknown_keys();
     return cfg;
   }
@@ -156,6 +160,7 @@ class Parser {
       if (auto s = r.string("id", true)) v.id = *s;
       if (auto s = r.string("name", true)) v.name = *s;
       v.address = r.string("address").value_or("");
+      v.region = r.string("region").value_or("");
       read_coordinates(r, v.lat, v.lon);
       v.aliases = r.strings("aliases");
       for (const auto& room : r.array_of_tables("rooms")) {
@@ -175,6 +180,109 @@ class Parser {
       r.reject_unknown_keys();
       cfg.venues.push_back(std::move(v));
     }
+  }
+
+  void read_planning(TomlReader& root, Config& cfg) {
+    auto child = root.table("planning");
+    if (!child) return;
+    TomlReader r(*child->table, child->path, errors);
+    PlanningConfig& p = cfg.planning;
+    auto minutes = [&](const std::string& key, int& out, int lo, int hi) {
+      if (auto v = r.integer(key)) {
+        if (*v < lo || *v > hi) r.error(key, fmt::format("must be between {} and {}", lo, hi));
+        out = static_cast<int>(*v);
+      }
+    };
+    minutes("buffer_min", p.buffer_min, 0, 240);
+    minutes("duration_min", p.duration_min, 15, 480);
+    minutes("duration_max", p.duration_max, 15, 480);
+    minutes("duration_step", p.duration_step, 1, 240);
+    minutes("start_step_min", p.start_step_min, 1, 240);
+    minutes("min_group", p.min_group, 1, 100);
+    minutes("max_group", p.max_group, 1, 100);
+    minutes("staff_gap_min", p.staff_gap_min, 0, 480);
+    auto clock_opt = [&](const std::string& key, int& out) {
+      if (auto v = r.string(key)) {
+        const int m = parse_clock_minutes(*v);
+        if (m < 0)
+          r.error(key, fmt::format("'{}' is not a time HH:MM", *v));
+        else
+          out = m;
+      }
+    };
+    clock_opt("morning_end", p.morning_end);
+    clock_opt("evening_start", p.evening_start);
+    clock_opt("earliest_start", p.earliest_start);
+    clock_opt("latest_end", p.latest_end);
+    if (auto v = r.number("max_travel_km")) p.max_travel_km = *v;
+    if (p.duration_min > p.duration_max) r.error("duration_min", "must not be above duration_max");
+    if (p.min_group > p.max_group) r.error("min_group", "must not be above max_group");
+    for (const auto& w : r.array_of_tables("windows")) {
+      TomlReader wr(*w.table, w.path, errors);
+      SlotWindowConfig win;
+      for (const auto& d : wr.strings("days")) {
+        const int wd = parse_weekday(d);
+        if (wd == 0)
+          wr.error("days", fmt::format("'{}' is not a day (ma..zo)", d));
+        else
+          win.weekdays.push_back(wd);
+      }
+      if (win.weekdays.empty()) wr.error("days", "at least one day is required");
+      win.start_minute = clock(wr, "start");
+      win.end_minute = clock(wr, "end");
+      if (win.start_minute >= 0 && win.end_minute >= 0 && win.end_minute <= win.start_minute)
+        wr.error("end", "must be after start");
+      win.venues = wr.strings("venues");
+      wr.reject_unknown_keys();
+      p.windows.push_back(std::move(win));
+    }
+    r.reject_unknown_keys();
+  }
+
+  void read_closed_periods(TomlReader& root, Config& cfg) {
+    for (const auto& child : root.array_of_tables("closed_periods")) {
+      TomlReader r(*child.table, child.path, errors);
+      ClosedPeriodConfig c;
+      c.name = r.string("name", true).value_or("");
+      c.from = date(r, "from", true);
+      c.to = date(r, "to", true);
+      if (!c.from.empty() && !c.to.empty() && c.to < c.from)
+        r.error("to", "must not be before from");
+      c.regions = r.strings("regions");
+      r.reject_unknown_keys();
+      cfg.closed_periods.push_back(std::move(c));
+    }
+  }
+
+  void read_busy_seasons(TomlReader& root, Config& cfg) {
+    for (const auto& child : root.array_of_tables("busy_seasons")) {
+      TomlReader r(*child.table, child.path, errors);
+      BusySeasonConfig b;
+      b.name = r.string("name").value_or("");
+      b.sector = r.string("sector", true).value_or("");
+      b.from = date(r, "from", true);
+      b.to = date(r, "to", true);
+      if (!b.from.empty() && !b.to.empty() && b.to < b.from)
+        r.error("to", "must not be before from");
+      r.reject_unknown_keys();
+      cfg.busy_seasons.push_back(std::move(b));
+    }
+  }
+
+  // Cross-references between sections, checked once everything is read.
+  void check_references(TomlReader& root, const Config& cfg) {
+    std::set<std::string> sectors, venues;
+    for (const auto& s : cfg.sectors) sectors.insert(s.name);
+    for (const auto& v : cfg.venues) venues.insert(v.id);
+    for (std::size_t i = 0; i < cfg.busy_seasons.size(); ++i)
+      if (!sectors.contains(cfg.busy_seasons[i].sector))
+        root.error(fmt::format("busy_seasons[{}].sector", i),
+                   fmt::format("'{}' is not a configured sector", cfg.busy_seasons[i].sector));
+    for (std::size_t i = 0; i < cfg.planning.windows.size(); ++i)
+      for (const auto& v : cfg.planning.windows[i].venues)
+        if (!venues.contains(v))
+          root.error(fmt::format("planning.windows[{}].venues", i),
+                     fmt::format("'{}' is not a configured venue", v));
   }
 
   void read_places(TomlReader& root, Config& cfg) {

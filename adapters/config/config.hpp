@@ -39,10 +39,52 @@ struct VenueConfig {
   std::string id;
   std::string name;
   std::string address;
+  std::string region;  // holiday region (noord, midden, zuid), or ""
   double lat = 0;
   double lon = 0;
   std::vector<std::string> aliases;  // other spellings in calendar LOCATION fields
   std::vector<RoomConfig> rooms;
+};
+
+// Candidate-slot and group rules (see [planning] in config/example.toml).
+struct SlotWindowConfig {
+  std::vector<int> weekdays;  // ISO 1..7
+  int start_minute = 0;
+  int end_minute = 0;
+  std::vector<std::string> venues;  // empty: every venue
+};
+
+struct PlanningConfig {
+  int buffer_min = 15;
+  int duration_min = 60;
+  int duration_max = 90;
+  int duration_step = 15;
+  int start_step_min = 15;
+  int morning_end = 8 * 60 + 30;
+  int evening_start = 16 * 60;
+  int earliest_start = 6 * 60 + 30;
+  int latest_end = 22 * 60;
+  int min_group = 8;
+  int max_group = 12;
+  double max_travel_km = 40;
+  int staff_gap_min = 30;
+  std::vector<SlotWindowConfig> windows;
+};
+
+// A period without sessions: school holidays, the construction holiday (bouwvak), per region.
+struct ClosedPeriodConfig {
+  std::string name;
+  std::string from;                  // YYYY-MM-DD inclusive
+  std::string to;                    // YYYY-MM-DD inclusive
+  std::vector<std::string> regions;  // empty: everywhere
+};
+
+// A sector's busy season: its members are not asked to sessions then.
+struct BusySeasonConfig {
+  std::string name;
+  std::string sector;
+  std::string from;
+  std::string to;
 };
 
 struct PlaceConfig {
@@ -88,6 +130,9 @@ struct Config {
   EligibilityConfig eligibility;
   std::map<std::string, std::vector<std::string>> extra_headers;  // field -> more header names
   std::vector<VenueConfig> venues;
+  PlanningConfig planning;
+  std::vector<ClosedPeriodConfig> closed_periods;
+  std::vector<BusySeasonConfig> busy_seasons;
   std::vector<PlaceConfig> places;
   std::vector<StaffConfig> staff;
 };
