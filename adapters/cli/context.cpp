@@ -32,4 +32,12 @@ Store& CliContext::store() {
   return *store_;
 }
 
+const TimeZone& CliContext::time_zone() {
+  if (tz_) return *tz_;
+  auto tz = TimeZone::locate(config().timezone);
+  if (!tz) throw CommandExit{kExitBadInput, "timezone: " + tz.error()};
+  tz_.emplace(std::move(*tz));
+  return *tz_;
+}
+
 }  // namespace tafel

@@ -4,6 +4,7 @@
 
 #include "adapters/config/config.hpp"
 #include "adapters/store/store.hpp"
+#include "adapters/tz/time_zone.hpp"
 
 #include <iosfwd>
 #include <optional>
@@ -31,8 +32,11 @@ class CliContext {
   const Config& config();
   // Opens the store (migrating it) and mirrors the configuration into it, once.
   Store& store();
+  // The configured time zone; throws CommandExit{2} when the database does not know it.
+  const TimeZone& time_zone();
 
  private:
+  std::optional<TimeZone> tz_;
   std::optional<Config> config_;
   std::optional<Store> store_;
 };

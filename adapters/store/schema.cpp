@@ -126,10 +126,26 @@ CREATE TABLE events (
   end_utc        INTEGER NOT NULL,
   end_offset     INTEGER NOT NULL,
   all_day        INTEGER NOT NULL,
+  source         TEXT NOT NULL DEFAULT '',  -- the file or feed URL it was last imported from
   import_id      INTEGER REFERENCES imports(id),
   UNIQUE (network_id, uid, recurrence_id)
 );
 CREATE INDEX events_start ON events(start_utc);
+
+-- When a member can come: answers to the availability poll (or an imported answer file).
+-- A new answer from one source replaces that source's earlier intervals for the member.
+CREATE TABLE availability (
+  id            INTEGER PRIMARY KEY,
+  member_id     INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+  start_utc     INTEGER NOT NULL,
+  start_offset  INTEGER NOT NULL,
+  end_utc       INTEGER NOT NULL,
+  end_offset    INTEGER NOT NULL,
+  source        TEXT NOT NULL,     -- 'poll', 'whatsapp', 'import:<file>'
+  recorded_at   TEXT NOT NULL,
+  CHECK (end_utc > start_utc)
+);
+CREATE INDEX availability_member ON availability(member_id);
 )sql";
 
 constexpr std::array<std::string_view, 1> kMigrations = {kV1};

@@ -51,8 +51,15 @@ TEST(Store, SyncMirrorsVenuesAndDeactivatesRemovedOnes) {
   auto store = Store::open(dir / "t.db");
   ASSERT_TRUE(store);
   Config cfg;
-  cfg.venues.push_back(VenueConfig{"a", "A", "", 52, 5, {}, {RoomConfig{"z1", 12}}});
-  cfg.venues.push_back(VenueConfig{"b", "B", "", 52, 5, {}, {RoomConfig{"z1", 8}}});
+  for (const auto& [id, capacity] : {std::pair{"a", 12}, std::pair{"b", 8}}) {
+    VenueConfig v;
+    v.id = id;
+    v.name = id;
+    v.lat = 52;
+    v.lon = 5;
+    v.rooms = {RoomConfig{"z1", capacity}};
+    cfg.venues.push_back(v);
+  }
   sync_configuration(*store, cfg);
   cfg.venues.pop_back();
   sync_configuration(*store, cfg);

@@ -1,1 +1,0 @@
-// Event calendar import lands here.

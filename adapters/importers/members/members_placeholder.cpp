@@ -1,1 +1,0 @@
-// Member list import (members-csv.md) lands here.
