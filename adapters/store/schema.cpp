@@ -1,5 +1,7 @@
 #include "adapters/store/schema.hpp"
 
+#include "adapters/store/schema_parts.hpp"
+
 #include <array>
 
 namespace tafel {
@@ -148,10 +150,12 @@ CREATE TABLE availability (
 CREATE INDEX availability_member ON availability(member_id);
 )sql";
 
-constexpr std::array<std::string_view, 1> kMigrations = {kV1};
-
 }  // namespace
 
-std::span<const std::string_view> schema_migrations() { return kMigrations; }
+std::span<const std::string_view> schema_migrations() {
+  static const std::array<std::string_view, 3> migrations = {kV1, schema_v2_planning(),
+                                                             schema_v3_outreach()};
+  return migrations;
+}
 
 }  // namespace tafel

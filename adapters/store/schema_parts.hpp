@@ -1,0 +1,13 @@
+#pragma once
+// Migrations kept in files of their own, one per area (see schema.cpp for the order).
+
+#include <string_view>
+
+namespace tafel {
+
+// Version 2: planning rounds, proposals and their sessions (schema_v2_planning.cpp).
+std::string_view schema_v2_planning();
+// Version 3: invitations, the outbox and inbound messages (schema_v3_outreach.cpp).
+std::string_view schema_v3_outreach();
+
+}  // namespace tafel
