@@ -50,7 +50,8 @@ class LoopbackHttpServer {
     pid_ = fork();
     if (pid_ == 0) {
       const std::string port = std::to_string(port_);
-      std::freopen("/dev/null", "w", stderr);  // quiet request log
+      std::freopen("/dev/null", "w", stdout);  // quiet banner and request log
+      std::freopen("/dev/null", "w", stderr);
       execl("/usr/bin/python3", "python3", "-m", "http.server", port.c_str(), "--bind", "127.0.0.1",
             "--directory", dir.c_str(), static_cast<char*>(nullptr));
       _exit(127);
