@@ -23,8 +23,11 @@ std::unique_ptr<CLI::App> make_app(CliContext& ctx) {
   register_event_commands(*app, ctx);
   register_availability_commands(*app, ctx);
   register_plan_command(*app, ctx);
+  register_proposal_commands(*app, ctx);
   register_solve_command(*app, ctx);
   register_serve_command(*app, ctx);
+  register_backup_commands(*app, ctx);
+  register_outreach_commands(*app, ctx);
   register_demo_command(*app, ctx);
   return app;
 }

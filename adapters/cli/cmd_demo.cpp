@@ -36,7 +36,9 @@ void register_demo_command(CLI::App& app, CliContext& ctx) {
   auto* cmd = app.add_subcommand(
       "demo",
       "Run the main job on the bundled demo network: import its members, calendar and "
-      "availability answers, then propose sessions (use with --config config/demo/demo.toml)");
+      "availability answers, propose sessions, approve them and send the invitations (to the "
+      "local outbox folder when no accounts are configured; use with --config "
+      "config/demo/demo.toml)");
   cmd->add_option("--time-limit-ms", *time_limit, "Solver time limit")->check(CLI::PositiveNumber);
   cmd->callback([&ctx, time_limit] {
     const Config& cfg = ctx.config();
@@ -62,6 +64,8 @@ void register_demo_command(CLI::App& app, CliContext& ctx) {
         {"Tafels plannen",
          {"plan", "--network", network, "--from", from, "--to", to, "--time-limit-ms",
           std::to_string(*time_limit)}},
+        {"Voorstel goedkeuren", {"approve", "--by", "demo"}},
+        {"Uitnodigingen versturen (naar de lokale map)", {"dispatch", "--once"}},
     };
     std::cout << fmt::format("Demonetwerk: {} (fictieve gegevens)\nDatabase: {}\n", network,
                              cfg.database.string());

@@ -1,9 +1,12 @@
 // `import members FILE --network NAME [--dry-run] [--format text|json]`,
-// `members export --format json|csv [--network NAME]` and `members show ID`.
+// `members export --format json|csv [--network NAME]`, `members show ID` and
+// `members erase ID --yes` (see adapters/store/erasure.hpp).
 
 #include "adapters/cli/commands.hpp"
+#include "adapters/importers/members/contact_hash.hpp"
 #include "adapters/importers/members/member_export.hpp"
 #include "adapters/importers/members/member_import.hpp"
+#include "adapters/store/erasure.hpp"
 #include "adapters/store/members_store.hpp"
 #include "adapters/store/networks.hpp"
 
@@ -112,6 +115,48 @@ void register_members_group(CLI::App& app, CliContext& ctx) {
     if (!member) throw CommandExit{kExitBadInput, fmt::format("no member with id {}", id)};
     std::cout << member_show_json(*member, network_names(store), consent_history(store, id)).dump(2)
               << "\n";
+  });
+
+  struct EraseArgs {
+    std::string id;
+    bool yes = false;
+  };
+  auto er = std::make_shared<EraseArgs>();
+  auto* erase = group->add_subcommand(
+      "erase",
+      "Erase one member everywhere (database, its WAL, the local outbox folder); a later import "
+      "skips their email and phone (erased). Cannot be undone; backups keep them until they age "
+      "out.");
+  erase->add_option("ID", er->id, "The member's id (see `members export`)")->required();
+  erase->add_flag("--yes", er->yes, "Confirm: without it nothing is erased (exit 2)");
+  erase->callback([&ctx, er] {
+    std::int64_t id = 0;
+    const char* end = er->id.data() + er->id.size();
+    if (std::from_chars(er->id.data(), end, id).ptr != end || er->id.empty())
+      throw CommandExit{kExitBadInput, fmt::format("ID: '{}' is not a member id", er->id)};
+    Store& store = ctx.store();
+    const auto member = find_member(store, id);
+    if (!member) throw CommandExit{kExitBadInput, fmt::format("no member with id {}", id)};
+    if (!er->yes)
+      throw CommandExit{kExitBadInput,
+                        fmt::format("this erases member {} ({}, {}) permanently; run again with "
+                                    "--yes to confirm",
+                                    id, member->name, member->company)};
+    const ContactHasher hasher{email_contact_hash, phone_contact_hash};
+    const auto done = erase_member(store, id, hasher, ctx.config().messaging.outbox_dir);
+    if (!done)
+      throw CommandExit{
+          done.error().kind == ErasureError::Kind::not_found ? kExitBadInput : kExitFailure,
+          done.error().message};
+    std::cout << fmt::format(
+        "member {} erased: {} referring rows deleted, {} texts scrubbed, {} contact hashes kept "
+        "for future imports, {} outbox files removed\n",
+        id, done->rows_deleted, done->values_scrubbed, done->hashes_recorded, done->files_removed);
+    if (!done->wal_truncated)
+      throw CommandExit{kExitFailure,
+                        "the database's WAL could not be emptied (another connection was reading): "
+                        "old copies of the erased data may remain in the -wal file until SQLite's "
+                        "next checkpoint"};
   });
 }
 

@@ -1,7 +1,5 @@
 #include "adapters/cli/commands.hpp"
-#include "adapters/planning/plan_report.hpp"
-#include "adapters/planning/planner.hpp"
-#include "adapters/solve_io/result_json.hpp"
+#include "adapters/planning/plan_round.hpp"
 #include "adapters/store/networks.hpp"
 
 #include <fmt/format.h>
@@ -47,40 +45,56 @@ PlanningRequest planning_request(CliContext& ctx, const std::string& network,
 
 void register_plan_command(CLI::App& app, CliContext& ctx) {
   struct Args {
-    std::string network, from, to, format = "text";
+    std::string network, from, to, theme, export_instance, format = "text";
     std::int64_t time_limit_ms = 20000;
     std::uint64_t seed = 1;
+    std::int64_t resolve = 0;
   };
   auto args = std::make_shared<Args>();
   auto* cmd = app.add_subcommand(
-      "plan", "Propose sessions and groups for a network's members from candidate moments");
+      "plan",
+      "Propose sessions and groups for a network's members from candidate moments and store "
+      "them as a numbered proposal");
   cmd->add_option("--network", args->network, "Network name (default: the only one)");
   cmd->add_option("--from", args->from, "First day YYYY-MM-DD (default: tomorrow)");
   cmd->add_option("--to", args->to, "Last day YYYY-MM-DD (default: the configured horizon)");
   cmd->add_option("--time-limit-ms", args->time_limit_ms, "Solver time limit")
       ->check(CLI::PositiveNumber);
   cmd->add_option("--seed", args->seed, "Random seed");
+  cmd->add_option("--theme", args->theme, "Theme of the sessions (on a re-solve: kept)");
+  cmd->add_option("--resolve", args->resolve,
+                  "Re-solve proposal N: keep its pins and locked sessions, move others as little "
+                  "as possible (its network and period are used)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--export-instance", args->export_instance,
+                  "Also write the instance built (shared/spec/solve.md) to FILE, for "
+                  "`tafelplanner solve --instance FILE`");
   cmd->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->callback([&ctx, args] {
-    const PlanningRequest req = planning_request(ctx, args->network, args->from, args->to);
-    auto outcome = run_planning(ctx.store(), ctx.config(), ctx.time_zone(), req,
-                                args->time_limit_ms, args->seed);
-    if (!outcome) {
-      std::string msg;
-      for (const auto& m : outcome.error().messages) msg += m + "\n";
-      throw CommandExit{3, msg};
-    }
-    if (args->format == "json") {
-      std::cout << solve_io::result_to_json(outcome->built.instance, outcome->result,
-                                            outcome->elapsed_ms)
-                       .dump(2)
-                << "\n";
-      return;
-    }
-    std::cout << fmt::format("Voorstel praktijktafels {} t/m {}\n", dutch_day(req.from),
-                             dutch_day(req.to))
-              << format_plan_report(ctx.config(), outcome->built, outcome->result);
+    PlanRoundOptions options;
+    options.time_limit_ms = args->time_limit_ms;
+    options.seed = args->seed;
+    options.theme = args->theme;
+    if (args->resolve > 0) options.resolve = args->resolve;
+    options.export_instance = args->export_instance;
+    run_plan_round(ctx, args->network, args->from, args->to, options, args->format, std::cout);
   });
+}
+
+void run_plan_round(CliContext& ctx, const std::string& network, const std::string& from,
+                    const std::string& to, const PlanRoundOptions& options,
+                    const std::string& format, std::ostream& out) {
+  PlanningRequest req;
+  if (!options.resolve) req = planning_request(ctx, network, from, to);
+  auto plan = plan_and_store(ctx.store(), ctx.config(), ctx.time_zone(), req, options);
+  if (!plan) throw CommandExit{plan.error().exit_code, plan.error().message};
+  if (format == "json") {
+    auto j = nlohmann::json::parse(plan->outcome.result_json);
+    j["proposal"] = plan->number;
+    out << j.dump(2) << "\n";
+    return;
+  }
+  out << format_stored_plan(ctx.config(), *plan);
 }
 
 }  // namespace tafel

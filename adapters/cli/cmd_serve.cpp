@@ -1,11 +1,17 @@
 // `tafelplanner serve`: opens the store (running migrations), then serves HTTP until SIGTERM or
-// SIGINT. Prints exactly one line to stderr when ready: `listening on http://ADDR:PORT` (with
-// the real port when 0 was asked); the access log follows as JSON lines.
+// SIGINT: /healthz, /readyz, /metrics and /privacy besides the routes of the other parts. Prints
+// exactly one line to stderr when ready: `listening on http://ADDR:PORT` (with the real port when 0
+// was asked); the access log follows as JSON lines.
 
 #include "adapters/cli/commands.hpp"
 #include "adapters/http/health.hpp"
 #include "adapters/http/listen_address.hpp"
+#include "adapters/http/metrics.hpp"
+#include "adapters/http/privacy.hpp"
+#include "adapters/http/readiness.hpp"
+#include "adapters/http/request_metrics.hpp"
 #include "adapters/http/server.hpp"
+#include "adapters/http/store_metrics.hpp"
 
 #include <fmt/format.h>
 
@@ -34,13 +40,25 @@ void serve(CliContext& ctx, const ServeArgs& args) {
   }
 
   ctx.store();  // migrations run before anything is served
+  auto privacy = http::load_privacy_page(cfg.messaging.templates_dir, http::privacy_facts(cfg));
+  if (!privacy) throw CommandExit{kExitBadInput, privacy.error()};
+  auto metrics = std::make_shared<http::MetricsRegistry>();
+  auto counter = std::make_shared<http::RequestCounter>(metrics, http::log_access_to_stderr);
 
   http::ServerOptions options;
   options.threads = args.threads;
   options.max_connections = args.max_connections;
   options.body_limit = args.max_body;
+  options.access_log = [counter](const http::AccessLogEntry& e) { (*counter)(e); };
   http::Server server(options);
   http::register_health_routes(server.router());
+  http::register_readiness_route(server.router(),
+                                 std::make_shared<http::ReadinessProbe>(cfg.database));
+  http::register_privacy_route(server.router(), std::move(*privacy));
+  http::add_store_collector(*metrics, cfg.database);
+  http::add_server_collector(*metrics, server);
+  http::register_metrics_route(server.router(), metrics);
+  counter->learn_routes(server.router());  // after the last route
 
   const auto bound = server.listen(*address);
   if (!bound) throw CommandExit{kExitFailure, bound.error()};

@@ -17,6 +17,9 @@ void register_solve_command(CLI::App& app, CliContext& ctx);          // solve
 void register_plan_command(CLI::App& app, CliContext& ctx);           // plan
 void register_availability_commands(CLI::App& app, CliContext& ctx);  // import availability
 void register_demo_command(CLI::App& app, CliContext& ctx);           // demo
+void register_outreach_commands(CLI::App& app, CliContext& ctx);      // approve, dispatch
+void register_proposal_commands(CLI::App& app, CliContext& ctx);      // proposals ...
+void register_backup_commands(CLI::App& app, CliContext& ctx);        // backup, restore
 
 // The `import` group is shared by members and events.
 CLI::App& import_group(CLI::App& app);
@@ -32,5 +35,12 @@ struct PlanningRequest;
 // The network and period named by `plan`-like options; throws CommandExit{2} on bad values.
 PlanningRequest planning_request(CliContext& ctx, const std::string& network,
                                  const std::string& from, const std::string& to);
+
+struct PlanRoundOptions;
+// `plan` and `proposals resolve`: plans (or re-solves), stores the proposal and prints it
+// (`format` text or json) to `out`; throws CommandExit on failure.
+void run_plan_round(CliContext& ctx, const std::string& network, const std::string& from,
+                    const std::string& to, const PlanRoundOptions& options,
+                    const std::string& format, std::ostream& out);
 
 }  // namespace tafel

@@ -69,6 +69,7 @@ class Parser {
     read_busy_seasons(root, cfg);
     read_places(root, cfg);
     read_staff(root, cfg);
+    read_messaging(root, cfg);
     check_references(root, cfg);
     root.reject_unknown_keys();
     return cfg;
@@ -105,6 +106,13 @@ class Parser {
       r.reject_unknown_keys();
       cfg.networks.push_back(std::move(n));
     }
+  }
+
+  void read_messaging(TomlReader& root, Config& cfg) {
+    std::vector<std::string> networks;
+    for (const auto& n : cfg.networks) networks.push_back(n.name);
+    read_messaging_config(root, source_.parent_path(), cfg.state_dir, cfg.public_url, networks,
+                          cfg.messaging, errors);
   }
 
   void read_sectors(TomlReader& root, Config& cfg) {

@@ -3,6 +3,8 @@
 // every key). Loading validates everything: unknown keys and wrong types are errors naming the key
 // and its line.
 
+#include "adapters/config/messaging_config.hpp"
+
 #include <expected>
 #include <filesystem>
 #include <map>
@@ -135,6 +137,7 @@ struct Config {
   std::vector<BusySeasonConfig> busy_seasons;
   std::vector<PlaceConfig> places;
   std::vector<StaffConfig> staff;
+  MessagingConfig messaging;
 };
 
 struct ConfigError {

@@ -90,6 +90,26 @@ std::vector<std::string> TomlReader::strings(const std::string& key) {
   return out;
 }
 
+std::vector<std::int64_t> TomlReader::integers(const std::string& key) {
+  std::vector<std::int64_t> out;
+  const toml::node* n = find(key);
+  if (!n) return out;
+  const toml::array* arr = n->as_array();
+  if (!arr) {
+    error_at(*n, key, "must be a list of whole numbers");
+    return out;
+  }
+  for (std::size_t i = 0; i < arr->size(); ++i) {
+    const toml::node& item = *arr->get(i);
+    if (!item.is_integer()) {
+      error_at(item, fmt::format("{}[{}]", key, i), "must be a whole number");
+      continue;
+    }
+    out.push_back(*item.value<std::int64_t>());
+  }
+  return out;
+}
+
 std::vector<TomlReader::Child> TomlReader::array_of_tables(const std::string& key) {
   std::vector<Child> out;
   const toml::node* n = find(key);

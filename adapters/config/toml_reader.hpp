@@ -24,6 +24,7 @@ class TomlReader {
   std::optional<std::int64_t> integer(const std::string& key, bool required = false);
   std::optional<bool> boolean(const std::string& key);
   std::vector<std::string> strings(const std::string& key);
+  std::vector<std::int64_t> integers(const std::string& key);
   // Sub-tables of an array of tables, or of a table of tables; each with its path.
   struct Child {
     const toml::table* table;

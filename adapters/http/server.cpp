@@ -194,4 +194,6 @@ void Server::stop() {
 
 std::size_t Server::open_connections() const { return impl_->state->open_connections(); }
 
+std::uint64_t Server::rejected_connections() const { return impl_->state->rejected_total.load(); }
+
 }  // namespace tafel::http

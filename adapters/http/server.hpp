@@ -10,13 +10,14 @@
 // signal stops at once.
 //
 // Threading: run() runs the io_context on the calling thread plus `threads - 1` more. Each
-// connection has its own strand. stop() and open_connections() are thread-safe; everything else
-// is for the thread that owns the Server, before run().
+// connection has its own strand. stop(), open_connections() and rejected_connections() are
+// thread-safe; everything else is for the thread that owns the Server, before run().
 
 #include "adapters/http/listen_address.hpp"
 #include "adapters/http/router.hpp"
 #include "adapters/http/server_options.hpp"
 
+#include <cstdint>
 #include <expected>
 #include <functional>
 #include <memory>
@@ -55,6 +56,8 @@ class Server {
   void stop();
 
   std::size_t open_connections() const;
+  // Connections answered 503 (or closed) because max_connections were open, since start.
+  std::uint64_t rejected_connections() const;
 
  private:
   struct Impl;

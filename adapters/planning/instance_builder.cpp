@@ -2,6 +2,7 @@
 
 #include "adapters/store/availability_store.hpp"
 #include "adapters/store/planning_queries.hpp"
+#include "adapters/store/proposals_store.hpp"
 #include "engine/planning/weekly_availability.hpp"
 #include "engine/text/normalize.hpp"
 
@@ -121,9 +122,19 @@ BuiltInstance build_instance(Store& store, const Config& config, const TimeZone&
     inst.staff.push_back(std::move(staff));
   }
 
-  // Participants: eligible, reachable members, with whatever availability they gave.
+  // Busy elsewhere: other networks' sessions take facilitators' time and rooms.
+  const auto busy = load_busy_sessions(store, req.network_id, from, to);
+  out.busy = take_busy_staff_and_rooms(inst, out.slots, busy);
+
+  // Participants: eligible, reachable members, with whatever availability they gave, except
+  // people already at a table of another network in the period.
   const auto availability = load_availability(store, from, to);
   for (const auto& m : load_planning_members(store, req.network_id)) {
+    if (auto why = busy_person(busy, member_contact(store, m.id))) {
+      out.busy.excluded.push_back(ExcludedMember{m.id, std::move(*why)});
+      out.participant_names[fmt::format("m{}", m.id)] = fmt::format("{} ({})", m.name, m.company);
+      continue;
+    }
     solver::Participant part;
     part.id = fmt::format("m{}", m.id);
     out.participant_names[part.id] = fmt::format("{} ({})", m.name, m.company);

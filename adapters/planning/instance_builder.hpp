@@ -2,8 +2,11 @@
 // Builds the solver's instance for one network and period from the store and the
 // configuration: candidate slots (engine/planning), eligible reachable members with their
 // availability, facilitators with their expanded weekly availability, and the rules.
+// Sessions of other networks' current proposals in the period count as busy (busy_elsewhere.hpp):
+// their facilitators' time (plus staff_gap_min), their rooms, and their people.
 
 #include "adapters/config/config.hpp"
+#include "adapters/planning/busy_elsewhere.hpp"
 #include "adapters/store/store.hpp"
 #include "adapters/tz/time_zone.hpp"
 #include "engine/planning/candidate_slots.hpp"
@@ -26,6 +29,7 @@ struct BuiltInstance {
   // Participant ids are "m<member id>", event ids "e<event id>", staff ids the configured ids.
   std::map<std::string, std::string> event_titles;       // event id -> title
   std::map<std::string, std::string> participant_names;  // "m<id>" -> "Name (Company)"
+  BusyEffects busy;                                      // what other networks' sessions took away
 };
 
 BuiltInstance build_instance(Store& store, const Config& config, const TimeZone& tz,

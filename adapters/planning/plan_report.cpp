@@ -21,23 +21,28 @@ std::string clock(LocalTime t) {
   return fmt::format("{:02}:{:02}", m / 60, m % 60);
 }
 
-std::string dutch_reason(solver::UnplacedReason r) {
-  switch (r) {
-    case solver::UnplacedReason::no_slot_in_availability:
-      return "geen moment in beschikbaarheid";
-    case solver::UnplacedReason::beyond_travel_limit:
-      return "te ver weg";
-    case solver::UnplacedReason::sector_too_small:
-      return "te weinig sectorgenoten";
-    case solver::UnplacedReason::no_facilitator:
-      return "geen facilitator beschikbaar";
-    case solver::UnplacedReason::not_selected:
-      return "niet gekozen";
-  }
-  return "";
-}
+std::string dutch_reason(solver::UnplacedReason r) { return dutch_unplaced_reason(to_string(r)); }
 
 }  // namespace
+
+std::string dutch_unplaced_reason(std::string_view reason) {
+  if (reason == "no_slot_in_availability") return "geen moment in beschikbaarheid";
+  if (reason == "beyond_travel_limit") return "te ver weg";
+  if (reason == "sector_too_small") return "te weinig sectorgenoten";
+  if (reason == "no_facilitator") return "geen facilitator beschikbaar";
+  if (reason == "not_selected") return "niet gekozen";
+  if (reason == "busy_elsewhere") return "al ingedeeld bij een ander netwerk";
+  return std::string(reason);
+}
+
+std::string describe_moment(const Config& config, const std::string& venue_id,
+                            const std::string& room, LocalTime start, LocalTime end) {
+  std::string venue = venue_id;
+  for (const auto& v : config.venues)
+    if (v.id == venue_id) venue = v.name;
+  return fmt::format("{} {}–{}, {}{}", dutch_day(start.local_date()), clock(start), clock(end),
+                     venue, room.empty() ? "" : ", " + room);
+}
 
 std::string format_plan_report(const Config& config, const BuiltInstance& built,
                                const solver::Result& result) {
@@ -54,6 +59,11 @@ std::string format_plan_report(const Config& config, const BuiltInstance& built,
       "Kandidaat-momenten: {} ({} aansluitend op een bijeenkomst), "
       "uitgesloten dagen: {}\n",
       inst.slots.size(), attached, built.slots.excluded_days.size());
+  if (built.busy.slots_removed > 0 || built.busy.staff_windows_cut > 0)
+    out += fmt::format(
+        "Bezet door andere netwerken: {} momenten (zaal al in gebruik), {} keer een "
+        "facilitator\n",
+        built.busy.slots_removed, built.busy.staff_windows_cut);
   std::size_t placed = 0;
   for (const auto& s : result.sessions) placed += s.participants.size();
   out += fmt::format("Deelnemers: {} geschikt en bereikbaar, {} geplaatst in {} tafels\n\n",
@@ -88,8 +98,12 @@ std::string format_plan_report(const Config& config, const BuiltInstance& built,
 
   std::map<std::string, int> reasons;
   for (const auto& u : result.unplaced) ++reasons[dutch_reason(u.reason)];
-  if (!result.unplaced.empty()) {
-    out += fmt::format("\nNiet geplaatst: {}\n", result.unplaced.size());
+  if (!built.busy.excluded.empty())
+    reasons[dutch_unplaced_reason("busy_elsewhere")] +=
+        static_cast<int>(built.busy.excluded.size());
+  const std::size_t unplaced = result.unplaced.size() + built.busy.excluded.size();
+  if (unplaced > 0) {
+    out += fmt::format("\nNiet geplaatst: {}\n", unplaced);
     for (const auto& [reason, n] : reasons) out += fmt::format("    {:3}  {}\n", n, reason);
   }
   out += fmt::format("\nScore {:.1f}", result.score);

@@ -15,4 +15,11 @@ std::string format_plan_report(const Config& config, const BuiltInstance& built,
 // "di 8 dec 2026"
 std::string dutch_day(Date d);
 
+// "di 8 dec 2026 16:30–18:00, Vakwerkhuis Ede, Valleizaal" (configured venue name when known).
+std::string describe_moment(const Config& config, const std::string& venue_id,
+                            const std::string& room, LocalTime start, LocalTime end);
+
+// A Dutch label of a solver unplaced reason or "busy_elsewhere".
+std::string dutch_unplaced_reason(std::string_view reason);
+
 }  // namespace tafel

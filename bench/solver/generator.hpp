@@ -1,6 +1,6 @@
 #pragma once
 // Deterministic generator of realistic solve instances (header-only so tests can use it).
-// Regions of ~500 owners around Dutch towns (the first around Ede/Barneveld/Veenendaal),
+// Regions of up to 2,000 owners around towns (see below; 200 owners: Ede/Barneveld/Veenendaal),
 // sectors ~45 % bouw, 35 % installatie, 20 % elektrotechniek; availability mostly one to
 // three evenings a week plus some early mornings, with a busy week; monthly member meetings
 // with slots directly before and after; standalone edge-of-day slots; a few colleagues of one
@@ -8,8 +8,10 @@
 
 #include "engine/solver/instance.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <random>
 #include <string>
 
@@ -22,8 +24,9 @@ struct GeneratorOptions {
 
 // "p00042": zero-padded so byte order equals numeric order.
 inline std::string fmt_id(const char* prefix, int n) {
-  std::string digits = std::to_string(n);
-  return prefix + std::string(digits.size() < 5 ? 5 - digits.size() : 0, '0') + digits;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%s%05d", prefix, n);
+  return buf;
 }
 
 inline solver::Instance generate_instance(const GeneratorOptions& opt) {
@@ -47,7 +50,15 @@ inline solver::Instance generate_instance(const GeneratorOptions& opt) {
       {"nijmegen", 51.8126, 5.8372},   {"deventer", 52.2551, 6.1639},
       {"zutphen", 52.1386, 6.2014},    {"harderwijk", 52.3419, 5.6205}};
   constexpr int kTownCount = sizeof(kTowns) / sizeof(kTowns[0]);
-  const int regions = std::max(1, (opt.participants + 499) / 500);
+  // Regions of up to 2,000 owners; a region has 3..12 towns (one venue each), ~170 owners a
+  // town. Every region repeats the towns' layout around Ede..Harderwijk, halved (~40 km
+  // across), on a 5-wide grid of centres ~55 km apart, so neighbouring regions are within
+  // travel distance of each other at their edges ("nearly independent").
+  const int regions = std::max(1, (opt.participants + 1999) / 2000);
+  const int per_region = (opt.participants + regions - 1) / regions;
+  const int towns = std::clamp((per_region + 169) / 170, 3, kTownCount);
+  double clat = 0, clon = 0;
+  for (const Town& t : kTowns) clat += t.lat / kTownCount, clon += t.lon / kTownCount;
   const Date first{2026, 1, 12};  // a Monday; winter time throughout
   constexpr int kWeeks = 8;
   constexpr std::int32_t kOffset = 3600;
@@ -57,13 +68,13 @@ inline solver::Instance generate_instance(const GeneratorOptions& opt) {
 
   Instance inst;
   inst.sector_names = {"bouw", "installatie", "elektrotechniek"};
-  // Region r: towns r*3 .. r*3+2 (wrapping, shifted further out each lap).
   for (int r = 0; r < regions; ++r) {
-    for (int t = 0; t < 3; ++t) {
-      const Town& town = kTowns[(r * 3 + t) % kTownCount];
-      const double lap = 0.35 * ((r * 3 + t) / kTownCount);
-      inst.venues.push_back(
-          Venue{fmt_id("v", r * 3 + t), GeoPoint{town.lat + lap, town.lon + lap}});
+    const double dlat = 0.5 * (r / 5), dlon = 0.75 * (r % 5);
+    for (int t = 0; t < towns; ++t) {
+      const Town& town = kTowns[t];
+      inst.venues.push_back(Venue{
+          fmt_id("v", r * towns + t),
+          GeoPoint{clat + (town.lat - clat) * 0.5 + dlat, clon + (town.lon - clon) * 0.5 + dlon}});
     }
   }
   int slot_no = 0;
@@ -78,8 +89,8 @@ inline solver::Instance generate_instance(const GeneratorOptions& opt) {
     inst.slots.push_back(std::move(s));
   };
   for (int r = 0; r < regions; ++r) {
-    for (int t = 0; t < 3; ++t) {
-      const int v = r * 3 + t;
+    for (int t = 0; t < towns; ++t) {
+      const int v = r * towns + t;
       // Monthly member meeting 19:30-22:00 on a region-specific weekday.
       for (int month = 0; month < 2; ++month) {
         const int day = month * 28 + 7 + (r + t) % 4;
@@ -128,8 +139,8 @@ inline solver::Instance generate_instance(const GeneratorOptions& opt) {
       inst.company_names.push_back(fmt_id("c", company_no++));
       q.company = static_cast<int>(inst.company_names.size()) - 1;
     }
-    const int r = p % regions;
-    const int v = r * 3 + below(3);
+    const int r = std::min(regions - 1, p / per_region);  // contiguous: colleagues share one
+    const int v = r * towns + below(towns);
     const GeoPoint town = inst.venues[static_cast<std::size_t>(v)].location;
     q.location = GeoPoint{town.lat + gauss() * 0.06, town.lon + gauss() * 0.09};
     if (unit() < 0.2) q.max_travel_km = 25.0;
@@ -150,7 +161,7 @@ inline solver::Instance generate_instance(const GeneratorOptions& opt) {
     }
     if (unit() < 0.6) {
       for (std::size_t e = 0; e < inst.events.size(); ++e) {
-        if (inst.events[e].venue / 3 == r) q.attends_events.push_back(static_cast<int>(e));
+        if (inst.events[e].venue / towns == r) q.attends_events.push_back(static_cast<int>(e));
       }
     }
     inst.participants.push_back(std::move(q));

@@ -962,6 +962,14 @@ def write_toml(path):
               for e in s["exceptions"]]
         w("exceptions = [ " + (",\n               ".join(ex)) + " ]")
         w("")
+    w("# Messages: no SMTP account and no WhatsApp number are configured, so every message is")
+    w("# written to demo-state/outbox/ (one .eml per mail, one .json per WhatsApp request).")
+    w("[messaging]")
+    w('templates = "../templates"')
+    w('privacy_url = "http://127.0.0.1:8080/privacy"')
+    w('reply_local = "uitnodiging"')
+    w('reply_domain = "vakwerk-gv.example.nl"')
+    w("")
     text = "\n".join(L).rstrip("\n") + "\n"
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write(text)

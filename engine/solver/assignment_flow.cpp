@@ -44,6 +44,11 @@ FlowOutcome optimise_assignment(State& state) {
     cost[arc] = c;
     return arc;
   };
+  // Only companies with two or more participants need the (company, session) gate.
+  std::unordered_map<int, int> company_size;
+  for (int p = 0; p < m.participant_count(); ++p) {
+    if (m.company(p) >= 0) ++company_size[m.company(p)];
+  }
   for (int p = 0; p < m.participant_count(); ++p) {
     const Participant& part = inst.participants[static_cast<std::size_t>(p)];
     const bool pin = part.pinned_slot >= 0;
@@ -58,7 +63,7 @@ FlowOutcome optimise_assignment(State& state) {
         ++total;
       }
       Graph::Node target = it->second;
-      if (part.company >= 0) {
+      if (part.company >= 0 && company_size[part.company] > 1) {
         const long long key = static_cast<long long>(part.company) * m.slot_count() + o.slot;
         auto cit = company_node.find(key);
         if (cit == company_node.end()) {

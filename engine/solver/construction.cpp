@@ -24,29 +24,38 @@ std::optional<SessionPlan> plan_session(const State& st, SessionKey key) {
   const State::StaffPlan staff = st.find_facilitator(s, true);
   if (staff.f < 0) return std::nullopt;
 
-  std::vector<Offer> offers;
-  for (const Candidate& c : m.candidates(s)) {
-    const Participant& part = inst.participants[ix(c.participant)];
-    if (part.sector != key.sector || part.pinned_slot >= 0) continue;
+  thread_local std::vector<Offer> offers;  // scratch, reused across calls of one thread
+  offers.clear();
+  for (const Candidate& c : m.candidates(s, key.sector)) {
+    if (m.pinned(c.participant)) continue;
     const int from = st.where(c.participant);
     if (from < 0) {
       offers.push_back(Offer{c.value, c.participant, -1});
     } else if (st.size(from) > inst.rules.min_group) {
-      offers.push_back(Offer{c.value - m.value(c.participant, from), c.participant, from});
+      offers.push_back(Offer{c.value - st.seat_value(c.participant), c.participant, from});
     }
   }
   if (static_cast<int>(offers.size()) < inst.rules.min_group) return std::nullopt;
-  std::stable_sort(offers.begin(), offers.end(),
-                   [](const Offer& a, const Offer& b) { return a.gain > b.gain; });
+  // Best gain first (ties: lower participant index). Only the head is usually needed: sort
+  // a prefix, and the rest only if the loop below runs past it.
+  auto better = [](const Offer& a, const Offer& b) {
+    return a.gain != b.gain ? a.gain > b.gain : a.participant < b.participant;
+  };
+  const std::size_t head = std::min(offers.size(), static_cast<std::size_t>(m.seats(s)) * 2 + 8);
+  std::partial_sort(offers.begin(), offers.begin() + static_cast<std::ptrdiff_t>(head),
+                    offers.end(), better);
 
   SessionPlan plan{key, -inst.weights.per_session, staff, {}};
   std::vector<int> companies;
   std::vector<std::pair<int, int>> taken_from;  // (slot, count)
   const int seats = m.seats(s);
-  for (const Offer& o : offers) {
+  for (std::size_t i = 0; i < offers.size(); ++i) {
+    if (i == head)
+      std::sort(offers.begin() + static_cast<std::ptrdiff_t>(head), offers.end(), better);
+    const Offer& o = offers[i];
     if (static_cast<int>(plan.members.size()) >= seats) break;
     if (o.gain <= 0 && static_cast<int>(plan.members.size()) >= inst.rules.min_group) break;
-    const int company = inst.participants[ix(o.participant)].company;
+    const int company = m.company(o.participant);
     if (company >= 0 && std::find(companies.begin(), companies.end(), company) != companies.end())
       continue;
     if (o.from >= 0) {
@@ -74,17 +83,11 @@ void apply_plan(State& st, const SessionPlan& plan) {
 }
 
 std::vector<SessionKey> all_session_keys(const Model& m) {
-  const Instance& inst = m.inst();
   std::vector<SessionKey> keys;
-  std::vector<int> count(inst.sector_names.size(), 0);
   for (int s = 0; s < m.slot_count(); ++s) {
     if (!m.usable(s) || m.coverers(s).empty()) continue;
-    std::fill(count.begin(), count.end(), 0);
-    for (const Candidate& c : m.candidates(s)) {
-      ++count[ix(inst.participants[ix(c.participant)].sector)];
-    }
-    for (std::size_t k = 0; k < count.size(); ++k) {
-      if (count[k] >= inst.rules.min_group) keys.push_back(SessionKey{s, static_cast<int>(k)});
+    for (int k = 0; k < m.sector_count(); ++k) {
+      if (m.enough_peers(s, k)) keys.push_back(SessionKey{s, k});
     }
   }
   return keys;

@@ -31,7 +31,7 @@ std::optional<SessionPlan> plan_session(const State& state, SessionKey key);
 void apply_plan(State& state, const SessionPlan& plan);
 
 // Every (slot, sector) pair worth considering: usable slot, sector allowed, at least min_group
-// candidates of that sector. Deterministic order.
+// candidates of that sector from distinct companies (Model::enough_peers). Deterministic order.
 std::vector<SessionKey> all_session_keys(const Model& model);
 
 // Repeatedly opens the best positive-gain plan among `keys` (lazy re-evaluation) until none is

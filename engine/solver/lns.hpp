@@ -3,6 +3,10 @@
 // nearby, same facilitator or clashing times), or make room for one unplaced participant, then
 // reopen greedily (taking members from tables above min_group) and keep the result when the
 // score does not drop. Hill climbing with plateau moves; deterministic for a fixed seed.
+// Cost per iteration is independent of the component's size: the seed session is drawn from
+// the open list, related sessions come from per-slot neighbour lists (32 nearest by venue km +
+// hours / 12, and the slots one facilitator could not also run) built once, an unplaced person
+// from the State's free list, and the repair only considers slots near the destroyed ones.
 
 #include "engine/solver/construction.hpp"
 #include "engine/solver/state.hpp"

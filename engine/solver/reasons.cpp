@@ -25,35 +25,47 @@ std::vector<Unplaced> explain_unplaced(const Model& m, const std::vector<Session
     session_at[ix(sessions[i].slot)] = static_cast<int>(i);
     for (int p : sessions[i].participants) where[ix(p)] = sessions[i].slot;
   }
+  std::vector<std::vector<int>> staff_sessions(inst.staff.size());
+  for (const Session& x : sessions) {
+    if (x.facilitator >= 0) staff_sessions[ix(x.facilitator)].push_back(x.slot);
+  }
   auto facilitator_free = [&](int s) {
     for (int f : m.coverers(s)) {
       bool ok = true;
-      for (const Session& x : sessions) {
-        if (x.facilitator == f && m.staff_clash(s, x.slot)) ok = false;
+      for (int t : staff_sessions[ix(f)]) {
+        if (m.staff_clash(s, t)) ok = false;
       }
       if (ok) return true;
     }
     return false;
   };
+  // Usable slots per sector, for the messages.
+  std::vector<std::size_t> usable_count(ix(m.sector_count()), 0);
+  for (int s = 0; s < m.slot_count(); ++s) {
+    if (!m.usable(s)) continue;
+    for (int k = 0; k < m.sector_count(); ++k) {
+      if (inst.slot_allows(s, k)) ++usable_count[ix(k)];
+    }
+  }
 
   std::vector<Unplaced> out;
   for (int p = 0; p < m.participant_count(); ++p) {
     if (where[ix(p)] >= 0) continue;
     const Participant& part = inst.participants[ix(p)];
     const std::string& sector = inst.sector_names[ix(part.sector)];
-    std::vector<int> usable, in_avail, near;
-    for (int s = 0; s < m.slot_count(); ++s) {
-      if (!m.usable(s) || !inst.slot_allows(s, part.sector)) continue;
-      usable.push_back(s);
-      if (!m.in_availability(p, s)) continue;
-      in_avail.push_back(s);
+    std::vector<int> in_avail, near;
+    for (const Interval& a : part.availability) m.slots_inside(a, in_avail);
+    std::sort(in_avail.begin(), in_avail.end());
+    in_avail.erase(std::unique(in_avail.begin(), in_avail.end()), in_avail.end());
+    std::erase_if(in_avail, [&](int s) { return !inst.slot_allows(s, part.sector); });
+    for (int s : in_avail) {
       if (m.within_travel(p, s)) near.push_back(s);
     }
     Unplaced u{p, UnplacedReason::no_slot_in_availability, {}};
     if (in_avail.empty()) {
       u.detail = fmt::format(
           "Geen van de {} momenten voor de sector {} valt binnen de opgegeven beschikbaarheid.",
-          usable.size(), sector);
+          usable_count[ix(part.sector)], sector);
       out.push_back(std::move(u));
       continue;
     }

@@ -1,7 +1,6 @@
 #include "engine/solver/score.hpp"
 
 #include <algorithm>
-#include <unordered_set>
 
 namespace tafel::solver {
 
@@ -14,18 +13,7 @@ double compute_score(const Model& m, const std::vector<Session>& sessions) {
   return score;
 }
 
-bool enough_peers(const Model& m, int s, int sector) {
-  const Instance& inst = m.inst();
-  std::unordered_set<int> companies;
-  int count = 0;
-  for (const Candidate& c : m.candidates(s)) {
-    const Participant& part = inst.participants[static_cast<std::size_t>(c.participant)];
-    if (part.sector != sector) continue;
-    if (part.company < 0 || companies.insert(part.company).second) ++count;
-    if (count >= inst.rules.min_group) return true;
-  }
-  return false;
-}
+bool enough_peers(const Model& m, int s, int sector) { return m.enough_peers(s, sector); }
 
 double upper_bound(const Model& m) {
   const Instance& inst = m.inst();

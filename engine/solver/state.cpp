@@ -18,9 +18,18 @@ State::State(const Model& model)
     : model_(&model),
       sessions_(idx(model.slot_count())),
       where_(idx(model.participant_count()), -1),
-      staff_slots_(model.inst().staff.size()) {}
+      seat_value_(idx(model.participant_count()), 0.0),
+      staff_slots_(model.inst().staff.size()),
+      free_pos_(idx(model.participant_count()), -1) {
+  for (int p = 0; p < model.participant_count(); ++p) {
+    if (!pinned(p) && !model.options(p).empty()) {
+      free_pos_[idx(p)] = static_cast<int>(free_.size());
+      free_.push_back(p);
+    }
+  }
+}
 
-bool State::pinned(int p) const { return model_->inst().participants[idx(p)].pinned_slot >= 0; }
+bool State::pinned(int p) const { return model_->pinned(p); }
 
 bool State::room_free(int s) const {
   for (int t : model_->room_conflicts(s)) {
@@ -38,9 +47,8 @@ bool State::facilitator_free(int f, int s) const {
 
 bool State::company_free(int s, int company) const {
   if (company < 0) return true;
-  const auto& parts = model_->inst().participants;
   for (int q : sessions_[idx(s)].members) {
-    if (parts[idx(q)].company == company) return false;
+    if (model_->company(q) == company) return false;
   }
   return true;
 }
@@ -104,7 +112,14 @@ void State::raw_close(int s) {
 void State::raw_add(int p, int s) {
   sessions_[idx(s)].members.push_back(p);
   where_[idx(p)] = s;
-  score_ += model_->value(p, s);
+  if (const int pos = free_pos_[idx(p)]; pos >= 0) {
+    free_[idx(pos)] = free_.back();
+    free_pos_[idx(free_.back())] = pos;
+    free_.pop_back();
+    free_pos_[idx(p)] = -1;
+  }
+  seat_value_[idx(p)] = model_->value(p, s);
+  score_ += seat_value_[idx(p)];
 }
 
 void State::raw_remove(int p) {
@@ -112,7 +127,12 @@ void State::raw_remove(int p) {
   auto& m = sessions_[idx(s)].members;
   m.erase(std::find(m.begin(), m.end(), p));
   where_[idx(p)] = -1;
-  score_ -= model_->value(p, s);
+  score_ -= seat_value_[idx(p)];
+  seat_value_[idx(p)] = 0.0;
+  if (!pinned(p)) {
+    free_pos_[idx(p)] = static_cast<int>(free_.size());
+    free_.push_back(p);
+  }
 }
 
 void State::raw_facilitator(int s, int f) {

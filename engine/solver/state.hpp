@@ -34,8 +34,13 @@ class State {
   int size(int s) const { return static_cast<int>(sessions_[idx(s)].members.size()); }
   // Slot `p` sits in, or -1.
   int where(int p) const { return where_[idx(p)]; }
+  // Objective value of `p` in the slot they sit in (0 when free).
+  double seat_value(int p) const { return seat_value_[idx(p)]; }
   const std::vector<int>& open_slots() const { return open_list_; }
   const std::vector<int>& staff_slots(int f) const { return staff_slots_[idx(f)]; }
+  // Unpinned participants with at least one option who sit nowhere. The order depends only on
+  // the sequence of mutations (deterministic), not on participant indices.
+  const std::vector<int>& free_participants() const { return free_; }
   bool pinned(int p) const;
 
   // No clashing slot in the same room is open.
@@ -88,8 +93,11 @@ class State {
   const Model* model_;
   std::vector<OpenSession> sessions_;
   std::vector<int> where_;
+  std::vector<double> seat_value_;
   std::vector<int> open_list_;
   std::vector<std::vector<int>> staff_slots_;
+  std::vector<int> free_;
+  std::vector<int> free_pos_;  // position in free_, or -1
   std::vector<Entry> journal_;
   double score_ = 0.0;
 };

@@ -73,5 +73,100 @@ TEST(Config, MissingRequiredKeys) {
   EXPECT_NE(all.find("public_url;"), std::string::npos);
 }
 
+TEST(Config, MessagingDefaults) {
+  auto cfg = parse_config(kMinimal, "/etc/tp/tafel.toml");
+  ASSERT_TRUE(cfg.has_value());
+  const MessagingConfig& m = cfg->messaging;
+  EXPECT_EQ(m.outbox_dir, "/etc/tp/outbox");
+  EXPECT_EQ(m.templates_dir, "/etc/tp/templates");
+  EXPECT_EQ(m.privacy_url, "https://tafels.example.nl/privacy");
+  EXPECT_EQ(m.reply_domain, "tafels.example.nl");
+  EXPECT_TRUE(m.smtp.url.empty());
+  EXPECT_EQ(m.whatsapp.daily_limit, 250);
+  EXPECT_EQ(m.whatsapp.per_second, 80);
+  EXPECT_EQ(m.whatsapp.templates.at("invitation"), "praktijktafel_uitnodiging");
+  EXPECT_EQ(m.policy.nudge_after_days, 3);
+  EXPECT_EQ(m.policy.reminder_days_before, (std::vector<int>{7, 1}));
+  EXPECT_EQ(m.policy.early_session_before, 8 * 60 + 30);
+  EXPECT_EQ(m.policy.early_reminder_at, 19 * 60);
+  EXPECT_EQ(m.policy.quiet_start, 21 * 60);
+  EXPECT_EQ(m.policy.quiet_end, 7 * 60 + 30);
+}
+
+TEST(Config, MessagingSection) {
+  const std::string text = std::string(kMinimal) + R"(
+[[networks]]
+name = "BTO"
+sender_email = "tafels@bto.example.nl"
+[messaging]
+outbox_dir = "uit"
+reply_local = "antwoord"
+[[messaging.senders]]
+network = "BTO"
+whatsapp_phone_number_id = "1234567890"
+[messaging.smtp]
+url = "smtps://mail.example.nl:465"
+user = "tafels"
+per_second = 5
+[messaging.whatsapp]
+base_url = "http://127.0.0.1:9999/"
+daily_limit = 1000
+[messaging.whatsapp.templates]
+reminder = "herinnering_v2"
+[messaging.policy]
+nudge_after_days = 4
+reminder_days_before = [1, 7, 2]
+quiet_start = "22:00"
+quiet_end = "07:00"
+)";
+  auto cfg = parse_config(text, "/etc/tp/tafel.toml");
+  ASSERT_TRUE(cfg.has_value()) << format_config_error("x", cfg.error()[0]);
+  const MessagingConfig& m = cfg->messaging;
+  EXPECT_EQ(m.outbox_dir, "/etc/tp/uit");
+  EXPECT_EQ(m.reply_local, "antwoord");
+  ASSERT_EQ(m.senders.size(), 1u);
+  EXPECT_EQ(m.senders[0].whatsapp_phone_number_id, "1234567890");
+  EXPECT_EQ(m.smtp.url, "smtps://mail.example.nl:465");
+  EXPECT_EQ(m.smtp.per_second, 5);
+  EXPECT_EQ(m.whatsapp.base_url, "http://127.0.0.1:9999");
+  EXPECT_EQ(m.whatsapp.daily_limit, 1000);
+  EXPECT_EQ(m.whatsapp.templates.at("reminder"), "herinnering_v2");
+  EXPECT_EQ(m.whatsapp.templates.at("invitation"), "praktijktafel_uitnodiging");
+  EXPECT_EQ(m.policy.nudge_after_days, 4);
+  EXPECT_EQ(m.policy.reminder_days_before, (std::vector<int>{7, 2, 1}));
+  EXPECT_EQ(m.policy.quiet_start, 22 * 60);
+  EXPECT_EQ(m.policy.quiet_end, 7 * 60);
+}
+
+TEST(Config, MessagingErrorsNameKeyAndLine) {
+  const std::string text = std::string(kMinimal) +                // 4 lines
+                           "[messaging]\n"                        // 5
+                           "secret = \"x\"\n"                     // 6
+                           "[[messaging.senders]]\n"              // 7
+                           "network = \"Onbekend\"\n"             // 8
+                           "[messaging.smtp]\n"                   // 9
+                           "url = \"http://mail\"\n"              // 10
+                           "password = \"geheim\"\n"              // 11
+                           "[messaging.whatsapp.templates]\n"     // 12
+                           "onbekend = \"x\"\n"                   // 13
+                           "[messaging.policy]\n"                 // 14
+                           "reminder_days_before = [7, \"1\"]\n"  // 15
+                           "quiet_start = \"25:00\"\n";           // 16
+  auto cfg = parse_config(text, "x.toml");
+  ASSERT_FALSE(cfg.has_value());
+  auto has = [&](const std::string& key, int line) {
+    for (const auto& e : cfg.error())
+      if (e.key == key && (line == 0 || e.line == line)) return true;
+    return false;
+  };
+  EXPECT_TRUE(has("messaging.secret", 6));
+  EXPECT_TRUE(has("messaging.senders[0].network", 0));
+  EXPECT_TRUE(has("messaging.smtp.url", 0));
+  EXPECT_TRUE(has("messaging.smtp.password", 11));
+  EXPECT_TRUE(has("messaging.whatsapp.templates.onbekend", 13));
+  EXPECT_TRUE(has("messaging.policy.reminder_days_before[1]", 15));
+  EXPECT_TRUE(has("messaging.policy.quiet_start", 0));
+}
+
 }  // namespace
 }  // namespace tafel

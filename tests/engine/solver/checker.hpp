@@ -1,6 +1,8 @@
 #pragma once
 // An independent checker for solver results: re-verifies hard rules 1-7 of solve.md from the
 // Instance alone (no solver code) and recomputes the score. Returns one message per broken rule.
+// Header-only, depending only on the instance and result types, so the benchmarks
+// (bench/solver/solver_bench, bench/cbc/cbc_reference) validate their results with it too.
 
 #include "engine/solver/instance.hpp"
 #include "engine/solver/result.hpp"

@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace tafel::solver {
 namespace {
 
@@ -78,6 +80,85 @@ TEST(SolverProperty, InsertionOffersOnlyValidSeats) {
       for (const std::string& m : testing::check_result(inst, copy)) {
         EXPECT_TRUE(m.rfind("unplaced", 0) == 0) << m;
       }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace tafel::solver
+
+namespace tafel::solver {
+namespace {
+
+// The indexed Model construction agrees with the definition of rule 4 (and 1, 2's sector),
+// checked pair by pair with the independent checker's helpers.
+TEST(SolverProperty, ModelOptionsMatchTheDefinition) {
+  for (std::uint64_t seed : {3u, 4u}) {
+    const Instance inst = bench::generate_instance({250, seed});
+    const Model model(inst);
+    for (int p = 0; p < static_cast<int>(inst.participants.size()); ++p) {
+      const Participant& q = inst.participants[static_cast<std::size_t>(p)];
+      std::vector<int> expected;
+      for (int s = 0; s < static_cast<int>(inst.slots.size()); ++s) {
+        const Slot& slot = inst.slots[static_cast<std::size_t>(s)];
+        if (!testing::checker_rule1(inst, slot) || !inst.slot_allows(s, q.sector)) continue;
+        bool avail = false;
+        for (const Interval& a : q.availability) avail |= a.covers(slot.time);
+        const double km = testing::checker_km(
+            *q.location, inst.venues[static_cast<std::size_t>(slot.venue)].location);
+        if (avail && km <= q.max_travel_km.value_or(inst.rules.max_travel_km)) {
+          expected.push_back(s);
+        }
+      }
+      std::vector<int> got;
+      for (const Option& o : model.options(p)) {
+        got.push_back(o.slot);
+        EXPECT_NEAR(o.value, testing::checker_value(inst, p, o.slot), 1e-9);
+      }
+      std::sort(got.begin(), got.end());
+      ASSERT_EQ(got, expected) << "participant " << q.id;
+    }
+  }
+}
+
+// Small components force the geographic cuts and the sharing of facilitators between
+// components (with its construction-only probe); results must stay valid and deterministic.
+TEST(SolverProperty, SplitComponentsStayValidAndDeterministic) {
+  for (std::uint64_t seed : {1u, 2u, 3u}) {
+    const Instance inst = bench::generate_instance({300, seed});
+    SolveOptions opt;
+    opt.seed = seed;
+    opt.max_component_participants = 60;
+    opt.threads = 2;
+    auto a = solve(inst, opt);
+    auto b = solve(inst, opt);
+    ASSERT_TRUE(a.has_value() && b.has_value());
+    EXPECT_GT(a->stats.components, 2);
+    const auto problems = testing::check_result(inst, *a);
+    EXPECT_TRUE(problems.empty()) << seed << ": " << problems.front();
+    EXPECT_EQ(a->score, b->score);
+    ASSERT_EQ(a->sessions.size(), b->sessions.size());
+    for (std::size_t i = 0; i < a->sessions.size(); ++i) {
+      EXPECT_EQ(a->sessions[i].slot, b->sessions[i].slot);
+      EXPECT_EQ(a->sessions[i].facilitator, b->sessions[i].facilitator);
+      EXPECT_EQ(a->sessions[i].participants, b->sessions[i].participants);
+    }
+  }
+}
+
+// Greedy-only and one-thread runs are valid too, and every seed gives a valid result.
+TEST(SolverProperty, ManySeedsSmallInstancesValid) {
+  for (std::uint64_t seed = 10; seed < 16; ++seed) {
+    const Instance inst = bench::generate_instance({40 + static_cast<int>(seed) * 5, seed});
+    for (int threads : {1, 2}) {
+      SolveOptions opt;
+      opt.seed = seed;
+      opt.threads = threads;
+      opt.improve = seed % 2 == 0;
+      auto r = solve(inst, opt);
+      ASSERT_TRUE(r.has_value());
+      const auto problems = testing::check_result(inst, *r);
+      EXPECT_TRUE(problems.empty()) << seed << ": " << problems.front();
     }
   }
 }

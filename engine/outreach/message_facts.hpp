@@ -1,0 +1,47 @@
+#pragma once
+// The facts one message states, and their rendering as template values (Dutch wording). Every
+// placeholder a template may use is named in `placeholder_names()`; `message_values` always
+// supplies all of them, so a template that renders with the sample renders with real facts.
+
+#include "engine/outreach/template_renderer.hpp"
+#include "engine/time/local_time.hpp"
+
+#include <set>
+#include <string>
+
+namespace tafel::outreach {
+
+struct MessageFacts {
+  std::string recipient_name;  // "Jan de Vries"
+  std::string company;
+  std::string network;  // the partner who invites ("BTO Gelderse Vallei")
+  LocalTime start;      // with the session's local offset
+  LocalTime end;
+  std::string venue;          // venue name
+  std::string address;        // street, postcode, town
+  std::string room;           // may be ""
+  std::string theme;          // "Goed werkgeverschap: personeel vinden en houden"
+  std::string answer_link;    // personal RSVP page
+  std::string reply_address;  // per-invitation reply mail address
+  std::string optout_link;
+  std::string privacy_link;
+  std::string change_note;  // change notices: what changed, one Dutch sentence; else ""
+};
+
+// Every placeholder name templates may use.
+const std::set<std::string, std::less<>>& placeholder_names();
+
+// {{naam}}, {{bedrijf}}, {{netwerk}}, {{datum}} ("dinsdag 13 oktober 2026"), {{begintijd}},
+// {{eindtijd}} ("07:00"), {{duur}} ("90 minuten"), {{locatie}}, {{adres}}, {{zaal}}, {{thema}},
+// {{antwoordlink}}, {{antwoordadres}}, {{afmeldlink}}, {{privacylink}}, {{wijziging}}.
+TemplateValues message_values(const MessageFacts& facts);
+
+// A complete, realistic example (for checking templates at start-up and in tests).
+MessageFacts sample_facts();
+
+// "dinsdag 13 oktober 2026"
+std::string dutch_long_date(Date d);
+// "90 minuten", "2 uur", "1 uur en 15 minuten"
+std::string dutch_duration(std::int64_t minutes);
+
+}  // namespace tafel::outreach

@@ -1,0 +1,28 @@
+#pragma once
+// What a message is for and which channel carries it; the names are those stored in the outbox.
+
+#include <optional>
+#include <string_view>
+
+namespace tafel::outreach {
+
+enum class Channel { email, whatsapp };
+
+enum class MessageKind {
+  invitation,
+  reminder,
+  nudge,
+  change,
+  cancellation,
+  poll,
+  poll_reminder,
+  followup,
+  optout_confirmation,
+};
+
+std::string_view to_string(Channel c);
+std::string_view to_string(MessageKind k);
+std::optional<Channel> parse_channel(std::string_view s);
+std::optional<MessageKind> parse_message_kind(std::string_view s);
+
+}  // namespace tafel::outreach
