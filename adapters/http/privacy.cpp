@@ -1,11 +1,13 @@
 #include "adapters/http/privacy.hpp"
 
 #include "adapters/http/security_headers.hpp"
+#include "engine/outreach/template_renderer.hpp"
 
 #include <fmt/format.h>
 
 #include <fstream>
 #include <memory>
+#include <set>
 #include <sstream>
 #include <vector>
 
@@ -31,32 +33,6 @@ beschikbaarheid en antwoorden. Je mag je gegevens inzien, laten verbeteren of la
 </body>
 </html>
 )";
-
-std::string html_escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // "A", "A en B", "A, B en C".
 std::string dutch_list(const std::vector<std::string>& items) {
@@ -86,27 +62,12 @@ PrivacyFacts privacy_facts(const Config& config) {
 
 std::expected<std::string, std::string> render_privacy_page(std::string_view tmpl,
                                                             const PrivacyFacts& facts) {
-  std::string out;
-  std::size_t pos = 0;
-  while (true) {
-    const auto open = tmpl.find("{{", pos);
-    if (open == std::string_view::npos) break;
-    const auto close = tmpl.find("}}", open);
-    if (close == std::string_view::npos)
-      return std::unexpected(fmt::format("unclosed '{{{{' at offset {}", open));
-    const auto field = tmpl.substr(open + 2, close - open - 2);
-    out += tmpl.substr(pos, open - pos);
-    if (field == "netwerkpartner")
-      out += html_escape(facts.partner);
-    else if (field == "contact")
-      out += html_escape(facts.contact);
-    else
-      return std::unexpected(fmt::format(
-          "unknown invulveld {{{{{}}}}} (known: {{{{netwerkpartner}}}}, {{{{contact}}}})", field));
-    pos = close + 2;
-  }
-  out += tmpl.substr(pos);
-  return out;
+  static const std::set<std::string, std::less<>> kKnown = {"netwerkpartner", "contact"};
+  const outreach::TemplateValues values = {{"netwerkpartner", facts.partner},
+                                           {"contact", facts.contact}};
+  auto page = outreach::render_template(tmpl, values, kKnown, outreach::Escape::html);
+  if (!page) return std::unexpected(page.error().message);
+  return std::move(*page);
 }
 
 std::expected<std::string, std::string> load_privacy_page(
