@@ -98,10 +98,15 @@ struct SessionFacts {
   bool locked = false;
 };
 
-std::optional<SessionFacts> session_facts(SQLite::Database& db, std::int64_t session) {
+// The session's facts, or not_found when it is not a session of `proposal`.
+std::expected<SessionFacts, ProposalError> session_in_proposal(SQLite::Database& db,
+                                                               std::int64_t proposal,
+                                                               std::int64_t session) {
   SQLite::Statement q(db, "SELECT proposal_id, sector, locked FROM sessions WHERE id = ?");
   q.bind(1, session);
-  if (!q.executeStep()) return std::nullopt;
+  if (!q.executeStep() || q.getColumn(0).getInt64() != proposal)
+    return fail(Code::not_found,
+                fmt::format("Tafel {} hoort niet bij voorstel {}.", session, proposal));
   return SessionFacts{q.getColumn(0).getInt64(), q.getColumn(1).getString(),
                       q.getColumn(2).getInt() != 0};
 }
@@ -348,10 +353,8 @@ std::expected<int, ProposalError> pin_member(Store& store, std::int64_t proposal
   SQLite::Transaction tx(db);
   auto header = editable(store, proposal_id, expected_revision);
   if (!header) return std::unexpected(header.error());
-  const auto target = session_facts(db, session_id);
-  if (!target || target->proposal != proposal_id)
-    return fail(Code::not_found,
-                fmt::format("Tafel {} hoort niet bij voorstel {}.", session_id, proposal_id));
+  const auto target = session_in_proposal(db, proposal_id, session_id);
+  if (!target) return std::unexpected(target.error());
   SQLite::Statement mq(db, "SELECT network_id, COALESCE(sector, '') FROM members WHERE id = ?");
   mq.bind(1, member_id);
   if (!mq.executeStep() || mq.getColumn(0).getInt64() != header->network_id)
@@ -430,10 +433,8 @@ std::expected<int, ProposalError> set_session_locked(Store& store, std::int64_t 
   SQLite::Transaction tx(db);
   auto header = editable(store, proposal_id, expected_revision);
   if (!header) return std::unexpected(header.error());
-  const auto facts = session_facts(db, session_id);
-  if (!facts || facts->proposal != proposal_id)
-    return fail(Code::not_found,
-                fmt::format("Tafel {} hoort niet bij voorstel {}.", session_id, proposal_id));
+  const auto facts = session_in_proposal(db, proposal_id, session_id);
+  if (!facts) return std::unexpected(facts.error());
   SQLite::Statement up(db, "UPDATE sessions SET locked = ? WHERE id = ?");
   up.bind(1, locked ? 1 : 0);
   up.bind(2, session_id);
