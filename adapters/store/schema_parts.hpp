@@ -9,5 +9,8 @@ namespace tafel {
 std::string_view schema_v2_planning();
 // Version 3: invitations, the outbox and inbound messages (schema_v3_outreach.cpp).
 std::string_view schema_v3_outreach();
+// Version 4: RSVP logs, inbound messages and webhook deliveries, the coordinator's inbox, the
+// availability poll, channel state (schema_v4_replies.cpp).
+std::string_view schema_v4_replies();
 
 }  // namespace tafel

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <stdexcept>
 
 namespace tafel {
 
@@ -36,9 +37,16 @@ std::expected<Store, StoreError> Store::open(const std::filesystem::path& path) 
           "upgrade tafelplanner or restore a backup",
           path.string(), have, want)});
     auto migrations = schema_migrations();
+    // Migrations may rebuild a table (SQLite cannot alter a CHECK): foreign keys are off while
+    // they run, so dropping the old table cascades nothing, and checked before each commit.
+    if (have < want) store.db_->exec("PRAGMA foreign_keys = OFF");
     for (int v = have; v < want; ++v) {
       SQLite::Transaction tx(*store.db_);
       store.db_->exec(std::string(migrations[static_cast<std::size_t>(v)]));
+      SQLite::Statement violations(*store.db_, "PRAGMA foreign_key_check");
+      if (violations.executeStep())
+        throw std::runtime_error(fmt::format("migration to version {} breaks a foreign key in {}",
+                                             v + 1, violations.getColumn(0).getString()));
       SQLite::Statement ins(*store.db_,
                             "INSERT INTO schema_version(version, applied_at) VALUES (?, ?)");
       ins.bind(1, v + 1);
@@ -46,6 +54,7 @@ std::expected<Store, StoreError> Store::open(const std::filesystem::path& path) 
       ins.exec();
       tx.commit();
     }
+    store.db_->exec("PRAGMA foreign_keys = ON");
     return store;
   } catch (const std::exception& e) {
     return std::unexpected(
