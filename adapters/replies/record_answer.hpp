@@ -10,7 +10,7 @@
 // - Only the decisions of the new event are acted upon: messages (confirmation, waitlist place,
 //   seat offer, change, cancellation, opt-out confirmation) are rendered from
 //   config/templates and enqueued in the outbox (idempotent dedupe keys); alerts and refused
-//   answers become coordinator items.
+//   answers become coordinator items (adapters/store/coordinator_items.hpp).
 // - The same answer twice (same invitation, same reply) changes nothing and sends nothing new.
 // - Times are Unix seconds passed in; nothing here reads a clock.
 
@@ -84,20 +84,5 @@ std::expected<Applied, std::string> record_opt_out(SQLite::Database& db, const R
 // expiring, the quorum check, the start), writing what that decides. Returns the number of
 // messages enqueued. The dispatcher runs it before sending.
 int advance_sessions(SQLite::Database& db, const ReplyContext& ctx, std::int64_t now_utc);
-
-struct CoordinatorItem {
-  std::string kind;  // unclear_reply | unmatched_reply | quarantined | below_quorum | unreachable |
-                     // channel_failed | template_error | refused_answer | bounce
-  std::optional<std::int64_t> network_id;
-  std::optional<std::int64_t> session_id;
-  std::optional<std::int64_t> member_id;
-  std::optional<std::int64_t> inbound_id;
-  std::optional<std::int64_t> delivery_id;
-  std::string detail;                     // Dutch, for the coordinator; may quote the reply
-  std::optional<std::string> dedupe_key;  // an item with the same key is not added twice
-};
-
-// Returns the new item's id, or the existing one's when the dedupe key is already there.
-std::int64_t add_coordinator_item(SQLite::Database& db, const CoordinatorItem& item);
 
 }  // namespace tafel::replies
