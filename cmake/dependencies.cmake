@@ -10,6 +10,11 @@ find_package(Boost 1.74 REQUIRED)
 find_package(OpenSSL REQUIRED)
 find_package(PkgConfig REQUIRED)
 
+# cpp-httplib: Debian ships it compiled (libcpp-httplib.so, built with OpenSSL, zlib and Brotli);
+# its pkg-config file carries the matching CPPHTTPLIB_*_SUPPORT defines (CPPHTTPLIB_OPENSSL_SUPPORT
+# among them), which every user must compile with.
+pkg_check_modules(CPPHTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+
 # libphonenumber ships neither a CMake config nor a pkg-config file on Debian 12.
 find_library(PHONENUMBER_LIB phonenumber REQUIRED)
 add_library(tafel_phonenumber INTERFACE)

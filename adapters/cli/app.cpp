@@ -27,7 +27,10 @@ std::unique_ptr<CLI::App> make_app(CliContext& ctx) {
   register_solve_command(*app, ctx);
   register_serve_command(*app, ctx);
   register_backup_commands(*app, ctx);
+  register_retention_command(*app, ctx);
+  register_user_commands(*app, ctx);
   register_outreach_commands(*app, ctx);
+  register_replies_commands(*app, ctx);
   register_demo_command(*app, ctx);
   return app;
 }

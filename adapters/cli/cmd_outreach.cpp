@@ -4,6 +4,8 @@
 // configured SMTP account or, without one, into the local outbox folder.
 
 #include "adapters/cli/commands.hpp"
+#include "adapters/cli/senders.hpp"
+#include "adapters/links/link_key.hpp"
 #include "adapters/links/reply_address.hpp"
 #include "adapters/outbox/dispatcher.hpp"
 #include "adapters/outbox/folder_sender.hpp"
@@ -12,6 +14,7 @@
 #include "adapters/outbox/template_files.hpp"
 #include "adapters/store/outbox_store.hpp"
 #include "adapters/store/proposals_store.hpp"
+#include "adapters/whatsapp/sender_setup.hpp"
 
 #include <fmt/format.h>
 
@@ -20,6 +23,7 @@
 #include <fstream>
 #include <iostream>
 #include <random>
+#include <thread>
 
 namespace tafel {
 
@@ -42,6 +46,12 @@ outreach::MessageTemplates templates_or_exit(const Config& cfg) {
   throw CommandExit{kExitBadInput, msg};
 }
 
+links::LinkKey link_key_or_exit(const Config& cfg) {
+  auto key = links::load_link_key(cfg.state_dir);
+  if (!key) throw CommandExit{kExitFailure, key.error()};
+  return std::move(*key);
+}
+
 void print_planner_report(const outbox::PlannerReport& r) {
   std::cout << fmt::format("{} uitnodigingen aangemaakt, {} berichten in de outbox gezet\n",
                            r.invitations_created, r.enqueued);
@@ -52,18 +62,6 @@ void print_planner_report(const outbox::PlannerReport& r) {
       std::cout << fmt::format("  {} ({}) {} — {}\n", c.name, c.company,
                                c.phone.empty() ? "geen nummer" : c.phone, c.session);
   }
-}
-
-std::string smtp_password(const SmtpConfig& smtp) {
-  if (const char* env = std::getenv("TAFELPLANNER_SMTP_PASSWORD"); env && *env) return env;
-  if (smtp.password_file.empty()) return "";
-  std::ifstream in(smtp.password_file, std::ios::binary);
-  if (!in)
-    throw CommandExit{kExitFailure, fmt::format("{}: cannot read the SMTP password file",
-                                                smtp.password_file.string())};
-  std::string s;
-  std::getline(in, s);
-  return s;
 }
 
 void approve(CliContext& ctx, std::int64_t proposal, const std::string& by) {
@@ -78,11 +76,16 @@ void approve(CliContext& ctx, std::int64_t proposal, const std::string& by) {
       }
     if (proposal == 0) throw CommandExit{kExitBadInput, "geen voorstel om goed te keuren"};
   }
-  auto approved = approve_proposal(store, proposal, by);
+  const links::LinkKey key = link_key_or_exit(cfg);
+  const outbox::OutreachSetup setup{cfg, ctx.time_zone(), templates, key, new_reply_id};
+  // The approval and its invitations' outbox rows commit together.
+  SQLite::Transaction tx(store.db());
+  auto approved = approve_proposal_in_transaction(store.db(), proposal, by);
   if (!approved) throw CommandExit{kExitBadInput, approved.error().message};
+  const auto report = outbox::enqueue_due_messages_in_transaction(store, setup, now_utc());
+  tx.commit();
   std::cout << fmt::format("Voorstel {} goedgekeurd\n", proposal);
-  const outbox::OutreachSetup setup{cfg, ctx.time_zone(), templates, new_reply_id};
-  print_planner_report(outbox::enqueue_due_messages(store, setup, now_utc()));
+  print_planner_report(report);
 }
 
 void dispatch(CliContext& ctx) {
@@ -93,28 +96,34 @@ void dispatch(CliContext& ctx) {
     std::cerr << fmt::format(
         "{} berichten waren onderweg bij een onderbreking; opnieuw in de rij\n", requeued);
   const std::int64_t now = now_utc();
-  const outbox::OutreachSetup setup{cfg, ctx.time_zone(), templates, new_reply_id};
+  const links::LinkKey key = link_key_or_exit(cfg);
+  const outbox::OutreachSetup setup{cfg, ctx.time_zone(), templates, key, new_reply_id};
   print_planner_report(outbox::enqueue_due_messages(store, setup, now));
 
-  auto clock = [] { return now_utc(); };
-  outbox::FolderSender folder(cfg.messaging.outbox_dir, clock);
-  std::unique_ptr<outbox::SmtpChannel> smtp;
-  if (!cfg.messaging.smtp.url.empty())
-    smtp = std::make_unique<outbox::SmtpChannel>(
-        email::SmtpSettings{cfg.messaging.smtp.url, cfg.messaging.smtp.user,
-                            smtp_password(cfg.messaging.smtp)},
-        "", clock);
-  // WhatsApp: the Cloud API client is not built yet; requests go to the outbox folder.
+  // The senders `serve` uses too (adapters/cli/senders.hpp), one instance each here.
+  const auto senders = choose_senders_or_exit(cfg);
+  if (!senders.note.empty()) std::cerr << senders.note << "\n";
+  const auto email = senders.choice.email.make();
+  const auto whatsapp = senders.choice.whatsapp.make();
   std::mt19937_64 rng(std::random_device{}());
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   const outbox::RetryPolicy retry{cfg.messaging.max_attempts, cfg.messaging.retry_base_seconds,
                                   cfg.messaging.retry_max_seconds};
-  const auto r =
-      outbox::dispatch_due(store, smtp ? static_cast<outbox::ChannelSender&>(*smtp) : folder,
-                           folder, now, retry, [&] { return unit(rng); });
+  auto clock = [] {
+    return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  };
+  auto sleep = [](double seconds) {
+    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+  };
+  const auto r = outbox::dispatch_due(store, *email, *whatsapp, retry,
+                                      outbox::DispatchLimits::from_config(cfg.messaging), clock,
+                                      sleep, [&] { return unit(rng); });
   std::cout << fmt::format(
       "{} verstuurd, {} later opnieuw, {} mislukt{}\n", r.sent, r.retried, r.failed,
-      smtp ? "" : fmt::format(" (zonder account: in {})", cfg.messaging.outbox_dir.string()));
+      senders.choice.email_to_folder
+          ? fmt::format(" (zonder account: in {})", cfg.messaging.outbox_dir.string())
+          : "");
   if (r.failed > 0) throw CommandExit{kExitFailure, ""};
 }
 

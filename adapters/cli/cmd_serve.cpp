@@ -4,6 +4,8 @@
 // was asked); the access log follows as JSON lines.
 
 #include "adapters/cli/commands.hpp"
+#include "adapters/cli/dispatch_service.hpp"
+#include "adapters/cli/retention_job.hpp"
 #include "adapters/http/health.hpp"
 #include "adapters/http/listen_address.hpp"
 #include "adapters/http/metrics.hpp"
@@ -12,9 +14,14 @@
 #include "adapters/http/request_metrics.hpp"
 #include "adapters/http/server.hpp"
 #include "adapters/http/store_metrics.hpp"
+#include "adapters/pages/pages_routes.hpp"
+#include "adapters/web/web_routes.hpp"
+#include "adapters/webhooks/whatsapp_service.hpp"
 
 #include <fmt/format.h>
 
+#include <chrono>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -52,13 +59,42 @@ void serve(CliContext& ctx, const ServeArgs& args) {
   options.access_log = [counter](const http::AccessLogEntry& e) { (*counter)(e); };
   http::Server server(options);
   http::register_health_routes(server.router());
-  http::register_readiness_route(server.router(),
-                                 std::make_shared<http::ReadinessProbe>(cfg.database));
+  auto readiness = std::make_shared<http::ReadinessProbe>(cfg.database);
+  if (cfg.messaging.dispatch)  // this daemon moves the queues: waiting work means trouble
+    readiness->watch_queues(std::chrono::minutes(15), [] {
+      return std::chrono::duration_cast<std::chrono::seconds>(
+                 std::chrono::system_clock::now().time_since_epoch())
+          .count();
+    });
+  http::register_readiness_route(server.router(), readiness);
   http::register_privacy_route(server.router(), std::move(*privacy));
   http::add_store_collector(*metrics, cfg.database);
   http::add_server_collector(*metrics, server);
   http::register_metrics_route(server.router(), metrics);
+  auto whatsapp = webhooks::WhatsAppService::start(
+      cfg, ctx.time_zone(), webhooks::whatsapp_secrets_from_env(), std::cerr);
+  if (!whatsapp) throw CommandExit{kExitBadInput, whatsapp.error()};
+  (*whatsapp)->register_routes(server.router());
+  server.on_shutdown([w = whatsapp->get()] { w->stop(); });
+  // The personal pages (RSVP, poll, opt-out) need the message templates for the messages an
+  // answer causes: served when the templates folder exists, a start-up error when it is broken.
+  if (std::error_code ec; std::filesystem::is_directory(cfg.messaging.templates_dir, ec)) {
+    auto pages = pages::make_pages_setup(cfg, ctx.time_zone());
+    if (!pages) throw CommandExit{kExitBadInput, pages.error()};
+    pages::register_pages_routes(server.router(), std::move(*pages));
+  }
+  // The coordinator web app (/inloggen, /beheer, /api/); its templates are compiled in.
+  auto web_app = web::make_web_setup(cfg);
+  if (!web_app) throw CommandExit{kExitBadInput, web_app.error()};
+  web::register_web_routes(server.router(), std::move(*web_app));
   counter->learn_routes(server.router());  // after the last route
+
+  RetentionJob retention(server.io_context(), cfg);
+  retention.start();
+  server.on_shutdown([&retention] { retention.stop(); });
+
+  // The outbox dispatcher on the same event loop; nullptr with [messaging] dispatch = false.
+  const auto dispatcher = start_dispatch_service(ctx, server);
 
   const auto bound = server.listen(*address);
   if (!bound) throw CommandExit{kExitFailure, bound.error()};

@@ -18,8 +18,11 @@ void register_plan_command(CLI::App& app, CliContext& ctx);           // plan
 void register_availability_commands(CLI::App& app, CliContext& ctx);  // import availability
 void register_demo_command(CLI::App& app, CliContext& ctx);           // demo
 void register_outreach_commands(CLI::App& app, CliContext& ctx);      // approve, dispatch
+void register_replies_commands(CLI::App& app, CliContext& ctx);       // replies fetch
 void register_proposal_commands(CLI::App& app, CliContext& ctx);      // proposals ...
 void register_backup_commands(CLI::App& app, CliContext& ctx);        // backup, restore
+void register_retention_command(CLI::App& app, CliContext& ctx);      // retention run
+void register_user_commands(CLI::App& app, CliContext& ctx);          // users ..., tokens add
 
 // The `import` group is shared by members and events.
 CLI::App& import_group(CLI::App& app);

@@ -70,6 +70,7 @@ class Parser {
     read_places(root, cfg);
     read_staff(root, cfg);
     read_messaging(root, cfg);
+    read_retention(root, cfg);
     check_references(root, cfg);
     root.reject_unknown_keys();
     return cfg;
@@ -188,6 +189,21 @@ class Parser {
       r.reject_unknown_keys();
       cfg.venues.push_back(std::move(v));
     }
+  }
+
+  void read_retention(TomlReader& root, Config& cfg) {
+    auto child = root.table("retention");
+    if (!child) return;
+    TomlReader r(*child->table, child->path, errors);
+    auto bounded = [&](const std::string& key, int& out, int lo, int hi) {
+      if (auto v = r.integer(key)) {
+        if (*v < lo || *v > hi) r.error(key, fmt::format("must be between {} and {}", lo, hi));
+        out = static_cast<int>(*v);
+      }
+    };
+    bounded("raw_days", cfg.retention.raw_days, 1, 3650);
+    bounded("missing_member_months", cfg.retention.missing_member_months, 1, 120);
+    r.reject_unknown_keys();
   }
 
   void read_planning(TomlReader& root, Config& cfg) {

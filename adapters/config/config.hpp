@@ -119,6 +119,13 @@ struct StaffConfig {
   std::vector<AvailabilityException> exceptions;
 };
 
+// How long personal data that is no longer needed is kept (`[retention]`); a daily job in the
+// daemon and `tafelplanner retention run` apply it (adapters/store/retention.hpp).
+struct RetentionConfig {
+  int raw_days = 30;               // webhook bodies, inbound message copies, sent message texts
+  int missing_member_months = 12;  // members the partner's list dropped, without future sessions
+};
+
 struct Config {
   std::filesystem::path source;     // the file this was read from
   std::filesystem::path database;   // SQLite file
@@ -138,6 +145,7 @@ struct Config {
   std::vector<PlaceConfig> places;
   std::vector<StaffConfig> staff;
   MessagingConfig messaging;
+  RetentionConfig retention;
 };
 
 struct ConfigError {

@@ -100,6 +100,29 @@ void read_smtp(TomlReader& parent, SmtpConfig& smtp, std::vector<ConfigError>& e
   r.reject_unknown_keys();
 }
 
+void read_imap(TomlReader& parent, ImapConfig& imap, std::vector<ConfigError>& errors,
+               const std::filesystem::path& config_dir) {
+  auto child = parent.table("imap");
+  if (!child) return;
+  TomlReader r(*child->table, child->path, errors);
+  imap.url = r.string("url").value_or("");
+  if (!imap.url.empty() && !imap.url.starts_with("imap://") && !imap.url.starts_with("imaps://"))
+    r.error("url", fmt::format("'{}' must start with imap:// or imaps://", imap.url));
+  imap.user = r.string("user").value_or("");
+  if (auto v = r.string("password_file"); v && !v->empty()) {
+    std::filesystem::path p(*v);
+    imap.password_file = (p.is_relative() ? config_dir / p : p).lexically_normal();
+  }
+  if (auto v = r.string("mailbox")) {
+    if (v->empty())
+      r.error("mailbox", "must not be empty");
+    else
+      imap.mailbox = *v;
+  }
+  MessagingReader::integer(r, "poll_seconds", imap.poll_seconds, 10, 86400);
+  r.reject_unknown_keys();
+}
+
 void read_whatsapp(TomlReader& parent, WhatsAppConfig& wa, std::vector<ConfigError>& errors,
                    const std::filesystem::path& config_dir) {
   wa.templates = default_whatsapp_templates();
@@ -187,6 +210,7 @@ void read_messaging_config(TomlReader& root, const std::filesystem::path& config
     out.reply_local = *v;
   }
   if (auto v = r.string("reply_domain")) out.reply_domain = *v;
+  if (auto v = r.boolean("dispatch")) out.dispatch = *v;
   m.integer("max_attempts", out.max_attempts, 1, 100);
   m.integer("retry_base_seconds", out.retry_base_seconds, 1, 86400);
   m.integer("retry_max_seconds", out.retry_max_seconds, 1, 7 * 86400);
@@ -211,6 +235,7 @@ void read_messaging_config(TomlReader& root, const std::filesystem::path& config
   }
   read_smtp(r, out.smtp, errors, config_dir);
   read_whatsapp(r, out.whatsapp, errors, config_dir);
+  read_imap(r, out.imap, errors, config_dir);
   read_policy(r, out.policy, errors);
   r.reject_unknown_keys();
 }

@@ -39,6 +39,16 @@ struct WhatsAppConfig {
   int per_person_seconds = 6;  // at least this long between two messages to one person
 };
 
+// `[messaging.imap]`: the mailbox replies are read from. The password comes from
+// TAFELPLANNER_IMAP_PASSWORD, else from `password_file`. Without a url nothing is read.
+struct ImapConfig {
+  std::string url;  // imap://host[:port] or imaps://host[:port]; "" = no mail intake
+  std::string user;
+  std::filesystem::path password_file;
+  std::string mailbox = "INBOX";
+  int poll_seconds = 60;
+};
+
 // When messages are due (engine/outreach/contact_policy.hpp applies it). Minutes are local.
 struct ContactPolicyConfig {
   int nudge_after_days = 3;
@@ -58,8 +68,10 @@ struct MessagingConfig {
   std::vector<MessagingSender> senders;
   SmtpConfig smtp;
   WhatsAppConfig whatsapp;
+  ImapConfig imap;
   ContactPolicyConfig policy;
-  int max_attempts = 8;         // transient failures are retried this often, then failed
+  bool dispatch = true;  // `serve` runs the dispatch loop (adapters/outbox/dispatch_loop.hpp)
+  int max_attempts = 8;  // transient failures are retried this often, then failed
   int retry_base_seconds = 60;  // first retry delay; doubles per attempt, with jitter
   int retry_max_seconds = 6 * 3600;
 };

@@ -19,7 +19,9 @@ void TomlReader::error_at(const toml::node& node, const std::string& key,
 }
 
 void TomlReader::error(const std::string& key, const std::string& message) {
-  const auto& src = table_.source();
+  // At the value when the key is there (a bad value), else at its table (a missing key).
+  const toml::node* at = table_.get(key);
+  const auto& src = at ? at->source() : table_.source();
   errors_.push_back(ConfigError{key_path(key), static_cast<int>(src.begin.line),
                                 static_cast<int>(src.begin.column), message});
 }

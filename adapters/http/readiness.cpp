@@ -1,6 +1,8 @@
 #include "adapters/http/readiness.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/chrono.h>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
@@ -9,6 +11,33 @@ namespace tafel::http {
 ReadinessProbe::ReadinessProbe(std::filesystem::path database,
                                std::chrono::milliseconds lock_timeout)
     : database_(std::move(database)), lock_timeout_(lock_timeout) {}
+
+ReadinessProbe& ReadinessProbe::watch_queues(std::chrono::seconds stuck_after,
+                                             std::function<std::int64_t()> now) {
+  stuck_after_ = stuck_after;
+  now_ = std::move(now);
+  return *this;
+}
+
+namespace {
+
+// Work that should have moved by `deadline` (Unix seconds) and has not.
+std::string stuck_queue(SQLite::Database& db, std::int64_t deadline) {
+  SQLite::Statement outbox(db,
+                           "SELECT 1 FROM outbox WHERE state IN ('pending', 'in_flight') AND "
+                           "next_attempt_utc < ? LIMIT 1");
+  outbox.bind(1, deadline);
+  if (outbox.executeStep()) return "outbox stuck";
+  const auto since = std::chrono::sys_seconds{std::chrono::seconds{deadline}};
+  SQLite::Statement inbox(db,
+                          "SELECT 1 FROM webhook_deliveries WHERE state = 'pending' AND "
+                          "received_at < ? LIMIT 1");
+  inbox.bind(1, fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", since));
+  if (inbox.executeStep()) return "inbox stuck";
+  return "";
+}
+
+}  // namespace
 
 Readiness ReadinessProbe::check() const {
   std::error_code ec;
@@ -19,6 +48,9 @@ Readiness ReadinessProbe::check() const {
     db.setBusyTimeout(static_cast<int>(lock_timeout_.count()));
     db.exec("BEGIN IMMEDIATE");
     db.exec("ROLLBACK");
+    if (stuck_after_.count() > 0 && now_)
+      if (auto stuck = stuck_queue(db, now_() - stuck_after_.count()); !stuck.empty())
+        return {false, std::move(stuck)};
     return {true, ""};
   } catch (const SQLite::Exception& e) {
     switch (e.getErrorCode()) {

@@ -1,8 +1,8 @@
 #include "adapters/outbox/outreach_planner.hpp"
 
-#include "adapters/email/calendar_invite.hpp"
-#include "adapters/outbox/payload.hpp"
+#include "adapters/outbox/message_render.hpp"
 #include "adapters/store/outbox_store.hpp"
+#include "adapters/store/rsvp_log.hpp"
 #include "engine/outreach/channel_limits.hpp"
 
 #include <fmt/format.h>
@@ -19,47 +19,29 @@ using outreach::MessageKind;
 
 struct SessionInfo {
   outreach::PolicySession policy;
-  std::string status, uid, room, theme, venue, address;
-  std::int64_t network_id = 0;
-  std::string network, sender_name, sender_email;
+  SessionFacts facts;
   std::vector<std::int64_t> members;
-};
-
-struct MemberInfo {
-  std::string name, company, email, mobile, landline;
-  bool email_ok = false, whatsapp_ok = false;
 };
 
 std::map<std::int64_t, SessionInfo> load_sessions(SQLite::Database& db) {
   std::map<std::int64_t, SessionInfo> out;
-  SQLite::Statement q(
-      db,
-      "SELECT s.id, s.start_utc, s.start_offset, s.end_utc, s.end_offset, s.status, "
-      "s.uid, s.sequence, s.room, CASE WHEN s.theme <> '' THEN s.theme ELSE "
-      "p.theme END, v.name, v.address, n.id, n.name, n.sender_name, "
-      "n.sender_email FROM sessions s JOIN proposals p ON p.id = s.proposal_id "
-      "JOIN venues v ON v.id = s.venue_id JOIN networks n ON n.id = p.network_id "
-      "WHERE p.status = 'approved' AND s.status IN ('approved', 'cancelled')");
-  while (q.executeStep()) {
+  std::vector<std::int64_t> ids;
+  {
+    SQLite::Statement q(db,
+                        "SELECT s.id FROM sessions s JOIN proposals p ON p.id = s.proposal_id "
+                        "WHERE p.status = 'approved' AND s.status IN ('approved', 'cancelled')");
+    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+  }
+  for (const std::int64_t id : ids) {
+    auto facts = load_session_facts(db, id);
+    if (!facts) continue;
     SessionInfo s;
-    s.policy.id = q.getColumn(0).getInt64();
-    s.policy.start = {q.getColumn(1).getInt64(), q.getColumn(2).getInt()};
-    s.policy.end = {q.getColumn(3).getInt64(), q.getColumn(4).getInt()};
-    s.status = q.getColumn(5).getString();
-    s.policy.cancelled = s.status == "cancelled";
-    s.uid = q.getColumn(6).getString();
-    s.policy.id = q.getColumn(0).getInt64();
-    const int sequence = q.getColumn(7).getInt();
-    s.room = q.getColumn(8).getString();
-    s.theme = q.getColumn(9).getString();
-    s.venue = q.getColumn(10).getString();
-    s.address = q.getColumn(11).getString();
-    s.network_id = q.getColumn(12).getInt64();
-    s.network = q.getColumn(13).getString();
-    s.sender_name = q.getColumn(14).getString();
-    s.sender_email = q.getColumn(15).getString();
-    (void)sequence;
-    out.emplace(s.policy.id, std::move(s));
+    s.policy.id = id;
+    s.policy.start = facts->start;
+    s.policy.end = facts->end;
+    s.policy.cancelled = facts->status == "cancelled";
+    s.facts = std::move(*facts);
+    out.emplace(id, std::move(s));
   }
   SQLite::Statement m(db, "SELECT session_id, member_id FROM session_members ORDER BY member_id");
   while (m.executeStep()) {
@@ -76,24 +58,6 @@ std::map<std::int64_t, int> load_session_sequences(SQLite::Database& db) {
   return out;
 }
 
-std::optional<MemberInfo> load_member(SQLite::Database& db, std::int64_t id) {
-  SQLite::Statement q(db,
-                      "SELECT name, company, COALESCE(email, ''), COALESCE(mobile, ''), "
-                      "COALESCE(landline, ''), consent_email, opted_out_email, consent_whatsapp, "
-                      "opted_out_whatsapp FROM members WHERE id = ?");
-  q.bind(1, id);
-  if (!q.executeStep()) return std::nullopt;
-  MemberInfo m;
-  m.name = q.getColumn(0).getString();
-  m.company = q.getColumn(1).getString();
-  m.email = q.getColumn(2).getString();
-  m.mobile = q.getColumn(3).getString();
-  m.landline = q.getColumn(4).getString();
-  m.email_ok = !m.email.empty() && q.getColumn(5).getInt() == 1 && q.getColumn(6).getInt() == 0;
-  m.whatsapp_ok = !m.mobile.empty() && q.getColumn(7).getInt() == 1 && q.getColumn(8).getInt() == 0;
-  return m;
-}
-
 outreach::Rsvp to_policy_rsvp(const std::string& s) {
   if (s == "accepted") return outreach::Rsvp::accepted;
   if (s == "tentative") return outreach::Rsvp::maybe;
@@ -102,127 +66,40 @@ outreach::Rsvp to_policy_rsvp(const std::string& s) {
   return outreach::Rsvp::waitlisted;  // waitlisted, offered, lapsed: the RSVP machine's business
 }
 
-const MessagingSender* sender_for(const MessagingConfig& m, const std::string& network) {
-  for (const auto& s : m.senders)
-    if (s.network == network) return &s;
-  return nullptr;
+std::expected<std::string, std::string> render_due(const OutreachSetup& setup,
+                                                   const outreach::DueMessage& due,
+                                                   const SessionInfo& s, const RecipientFacts& m,
+                                                   const InvitationRow& inv, std::int64_t now) {
+  RenderRequest req;
+  req.kind = due.kind;
+  req.channel = due.channel;
+  req.key = due.key;
+  req.sequence = due.sequence;
+  if (due.kind == MessageKind::invitation || due.kind == MessageKind::change)
+    req.calendar = CalendarPart::request;
+  if (due.kind == MessageKind::cancellation) req.calendar = CalendarPart::cancel;
+  req.answer_buttons = due.kind == MessageKind::invitation || due.kind == MessageKind::nudge ||
+                       due.kind == MessageKind::change;
+  if (due.kind == MessageKind::change)
+    req.note = "De datum, tijd of plaats is gewijzigd; hieronder staat hoe het nu is.";
+  const RenderContext ctx{setup.config, setup.zone, setup.templates, setup.link_key};
+  return render_payload(ctx, req, s.facts, m, InvitationRef{inv.id, inv.reply_id, inv.ical_uid},
+                        now);
 }
-
-std::string replace_all(std::string s, char from, char to) {
-  for (char& c : s)
-    if (c == from) c = to;
-  return s;
-}
-
-struct Renderer {
-  const OutreachSetup& setup;
-  std::int64_t now;
-
-  std::expected<std::string, std::string> payload(const outreach::DueMessage& due,
-                                                  const SessionInfo& s, const MemberInfo& m,
-                                                  const InvitationRow& inv) const {
-    const MessagingConfig& mc = setup.config.messaging;
-    const std::string base = setup.config.public_url;
-    outreach::MessageFacts f;
-    f.recipient_name = m.name;
-    f.company = m.company;
-    f.network = s.sender_name.empty() ? s.network : s.sender_name;
-    f.start = s.policy.start;
-    f.end = s.policy.end;
-    f.venue = s.venue;
-    f.address = s.address;
-    f.room = s.room;
-    f.theme = s.theme;
-    f.answer_link = fmt::format("{}/r/{}", base, inv.reply_id);
-    f.optout_link = fmt::format("{}/afmelden/{}", base, inv.reply_id);
-    f.privacy_link = mc.privacy_url;
-    f.reply_address = fmt::format("{}+{}@{}", mc.reply_local, inv.reply_id, mc.reply_domain);
-    if (due.kind == MessageKind::change)
-      f.change_note = "De datum, tijd of plaats is gewijzigd; hieronder staat hoe het nu is.";
-    auto msg = outreach::compose_message(setup.templates, due.kind, f);
-    if (!msg) return std::unexpected(msg.error());
-
-    if (due.channel == Channel::email) {
-      email::MailMessage mail;
-      const MessagingSender* sender = sender_for(mc, s.network);
-      mail.from_name = f.network;
-      mail.from_address = sender && !sender->mail_from.empty() ? sender->mail_from
-                          : !s.sender_email.empty()            ? s.sender_email
-                                                               : "tafels@" + mc.reply_domain;
-      mail.to_name = m.name;
-      mail.to_address = m.email;
-      mail.reply_to = f.reply_address;
-      mail.message_id = fmt::format("{}.{}@{}", replace_all(due.key, ':', '.'),
-                                    setup.new_reply_id().substr(0, 10), mc.reply_domain);
-      mail.subject = msg->subject;
-      mail.text = msg->text;
-      mail.html = msg->html;
-      mail.list_unsubscribe_url = f.optout_link;
-      if (due.kind == MessageKind::invitation || due.kind == MessageKind::change ||
-          due.kind == MessageKind::cancellation) {
-        email::CalendarInvite ci;
-        ci.cancel = due.kind == MessageKind::cancellation;
-        ci.uid = inv.ical_uid;
-        ci.sequence = due.sequence;
-        ci.dtstamp_utc = now;
-        ci.start = s.policy.start;
-        ci.end = s.policy.end;
-        ci.tzid = setup.zone.name();
-        ci.summary = fmt::format("Praktijktafel: {}", s.theme.empty() ? f.network : s.theme);
-        ci.description = msg->text;
-        ci.location = s.address.empty() ? s.venue : fmt::format("{}, {}", s.venue, s.address);
-        ci.organizer_name = f.network;
-        ci.organizer_email = f.reply_address;
-        ci.attendee_name = m.name;
-        ci.attendee_email = m.email;
-        auto ics = email::make_calendar_invite(ci);
-        if (!ics) return std::unexpected(ics.error());
-        mail.ics = *ics;
-        mail.cancel = ci.cancel;
-      }
-      return mail_payload(mail).dump();
-    }
-
-    const MessagingSender* sender = sender_for(mc, s.network);
-    nlohmann::json params = nlohmann::json::array();
-    for (const auto& p : msg->whatsapp_parameters)
-      params.push_back({{"type", "text"}, {"text", p}});
-    nlohmann::json components = nlohmann::json::array();
-    components.push_back({{"type", "body"}, {"parameters", params}});
-    if (due.kind == MessageKind::invitation || due.kind == MessageKind::nudge ||
-        due.kind == MessageKind::change) {
-      static constexpr const char* kAnswers[] = {"accept", "decline", "tentative"};
-      for (std::size_t i = 0; i < outreach::kAnswerLabels.size(); ++i)
-        components.push_back({{"type", "button"},
-                              {"sub_type", "quick_reply"},
-                              {"index", std::to_string(i)},
-                              {"parameters",
-                               {{{"type", "payload"},
-                                 {"payload", fmt::format("{}:{}", kAnswers[i], inv.reply_id)}}}}});
-    }
-    const std::string kind(outreach::to_string(due.kind));
-    nlohmann::json request = {
-        {"messaging_product", "whatsapp"},
-        {"to", m.mobile},
-        {"type", "template"},
-        {"template",
-         {{"name", mc.whatsapp.templates.contains(kind) ? mc.whatsapp.templates.at(kind) : kind},
-          {"language", {{"code", mc.whatsapp.language}}},
-          {"components", components}}}};
-    return nlohmann::json{{"whatsapp",
-                           {{"phone_number_id", sender ? sender->whatsapp_phone_number_id : ""},
-                            {"body_preview", msg->whatsapp_body},
-                            {"request", request}}}}
-        .dump();
-  }
-};
 
 }  // namespace
 
 PlannerReport enqueue_due_messages(Store& store, const OutreachSetup& setup, std::int64_t now_utc) {
+  SQLite::Transaction tx(store.db());
+  PlannerReport report = enqueue_due_messages_in_transaction(store, setup, now_utc);
+  tx.commit();
+  return report;
+}
+
+PlannerReport enqueue_due_messages_in_transaction(Store& store, const OutreachSetup& setup,
+                                                  std::int64_t now_utc) {
   PlannerReport report;
   SQLite::Database& db = store.db();
-  SQLite::Transaction tx(db);
   auto sessions = load_sessions(db);
   const auto sequences = load_session_sequences(db);
 
@@ -234,21 +111,26 @@ PlannerReport enqueue_due_messages(Store& store, const OutreachSetup& setup, std
       has.bind(1, id);
       has.bind(2, member);
       if (has.executeStep()) continue;
+      // The invitation enters the session's RSVP log in the same transaction (rsvp_log.hpp);
+      // invitations of older data are logged first.
+      rsvp_log::ensure_invites_logged(db, id);
       const std::string reply_id = setup.new_reply_id();
       create_invitation(db, id, member, reply_id,
-                        fmt::format("{}-{}@{}", s.uid, reply_id.substr(0, 10),
+                        fmt::format("{}-{}@{}", s.facts.uid, reply_id.substr(0, 10),
                                     setup.config.messaging.reply_domain),
                         sequences.contains(id) ? sequences.at(id) : 0);
+      if (auto a = rsvp_log::load_attendee(db, member))
+        rsvp_log::append_event(db, id, rsvp::Invite{now_utc, *a}, "system");
       ++report.invitations_created;
     }
   }
 
   std::map<std::int64_t, InvitationRow> invitation_rows;
-  std::map<std::int64_t, MemberInfo> members;
+  std::map<std::int64_t, RecipientFacts> members;
   std::vector<outreach::PolicyInvitation> invitations;
   for (auto& inv : load_invitations(store)) {
     if (!sessions.contains(inv.session_id)) continue;
-    auto m = load_member(db, inv.member_id);
+    auto m = load_recipient(db, inv.member_id);
     if (!m) continue;
     outreach::PolicyInvitation p;
     p.id = inv.id;
@@ -300,11 +182,10 @@ PlannerReport enqueue_due_messages(Store& store, const OutreachSetup& setup, std
       [&zone](Date d, int minute) { return zone.offset_at_local(d, minute); });
   report.next_due_utc = plan.next_due_utc;
 
-  const Renderer renderer{setup, now_utc};
   for (const auto& due : plan.due) {
     const SessionInfo& s = sessions.at(due.session);
-    const MemberInfo& m = members.at(due.member);
-    auto payload = renderer.payload(due, s, m, invitation_rows.at(due.invitation));
+    const RecipientFacts& m = members.at(due.member);
+    auto payload = render_due(setup, due, s, m, invitation_rows.at(due.invitation), now_utc);
     if (!payload) {
       report.problems.push_back(fmt::format("{}: {}", due.key, payload.error()));
       continue;
@@ -320,15 +201,14 @@ PlannerReport enqueue_due_messages(Store& store, const OutreachSetup& setup, std
       ++report.enqueued;
   }
   for (const auto& c : plan.call_list) {
-    const MemberInfo& m = members.at(c.member);
+    const RecipientFacts& m = members.at(c.member);
     const SessionInfo& s = sessions.at(c.session);
     const int minute = s.policy.start.local_minute_of_day();
     report.call_list.push_back(
         {c.member, m.name, m.company, m.mobile.empty() ? m.landline : m.mobile,
          fmt::format("{} {:02}:{:02}, {}", outreach::dutch_long_date(s.policy.start.local_date()),
-                     minute / 60, minute % 60, s.venue)});
+                     minute / 60, minute % 60, s.facts.venue)});
   }
-  tx.commit();
   return report;
 }
 

@@ -8,6 +8,7 @@
 // next run.
 
 #include "adapters/config/config.hpp"
+#include "adapters/links/link_key.hpp"
 #include "adapters/store/store.hpp"
 #include "adapters/tz/time_zone.hpp"
 #include "engine/outreach/contact_policy.hpp"
@@ -25,6 +26,7 @@ struct OutreachSetup {
   const Config& config;
   const TimeZone& zone;
   const outreach::MessageTemplates& templates;
+  const links::LinkKey& link_key;  // signs the answer and opt-out links (message_render.hpp)
   std::function<std::string()> new_reply_id;  // 128-bit random, lowercase base32
 };
 
@@ -45,5 +47,9 @@ struct PlannerReport {
 };
 
 PlannerReport enqueue_due_messages(Store& store, const OutreachSetup& setup, std::int64_t now_utc);
+// The same inside the caller's open transaction (e.g. `approve`: the approval and its
+// invitations commit together).
+PlannerReport enqueue_due_messages_in_transaction(Store& store, const OutreachSetup& setup,
+                                                  std::int64_t now_utc);
 
 }  // namespace tafel::outbox

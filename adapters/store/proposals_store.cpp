@@ -446,8 +446,14 @@ std::expected<int, ProposalError> set_session_locked(Store& store, std::int64_t 
 
 std::expected<ApprovalOutcome, ProposalError> approve_proposal(Store& store, std::int64_t id,
                                                                const std::string& approved_by) {
-  SQLite::Database& db = store.db();
-  SQLite::Transaction tx(db);
+  SQLite::Transaction tx(store.db());
+  auto out = approve_proposal_in_transaction(store.db(), id, approved_by);
+  if (out) tx.commit();
+  return out;
+}
+
+std::expected<ApprovalOutcome, ProposalError> approve_proposal_in_transaction(
+    SQLite::Database& db, std::int64_t id, const std::string& approved_by) {
   SQLite::Statement q(db, "SELECT network_id, status FROM proposals WHERE id = ?");
   q.bind(1, id);
   if (!q.executeStep()) return fail(Code::not_found, fmt::format("Voorstel {} bestaat niet.", id));
@@ -484,7 +490,6 @@ std::expected<ApprovalOutcome, ProposalError> approve_proposal(Store& store, std
                        "= 'proposed'");
   ss.bind(1, id);
   ss.exec();
-  tx.commit();
   return out;
 }
 

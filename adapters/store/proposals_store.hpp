@@ -118,6 +118,10 @@ struct ApprovalOutcome {
 // that is superseded or rejected; approving an approved one again is refused too.
 std::expected<ApprovalOutcome, ProposalError> approve_proposal(Store& store, std::int64_t id,
                                                                const std::string& approved_by);
+// The same inside the caller's open transaction (so `approve` commits the approval together
+// with the invitations it causes).
+std::expected<ApprovalOutcome, ProposalError> approve_proposal_in_transaction(
+    SQLite::Database& db, std::int64_t id, const std::string& approved_by);
 
 // A session of a current proposal ('proposed' or 'approved') of another network, overlapping a
 // planning period: its facilitator, room and people are taken.

@@ -12,5 +12,8 @@ std::string_view schema_v3_outreach();
 // Version 4: RSVP logs, inbound messages and webhook deliveries, the coordinator's inbox, the
 // availability poll, channel state (schema_v4_replies.cpp).
 std::string_view schema_v4_replies();
+// Version 5: accounts, web sessions, log-in attempts, API tokens, audit log
+// (schema_v5_accounts.cpp).
+std::string_view schema_v5_accounts();
 
 }  // namespace tafel

@@ -56,6 +56,9 @@ CREATE INDEX outbox_provider ON outbox(provider_message_id);
 ALTER TABLE members ADD COLUMN email_unusable_at TEXT;
 ALTER TABLE members ADD COLUMN whatsapp_unusable_at TEXT;
 ALTER TABLE members ADD COLUMN whatsapp_last_inbound_utc INTEGER;
+-- Since when the partner's member list no longer mentions this member (NULL while it does);
+-- retention erases members missing for long enough who have no future session.
+ALTER TABLE members ADD COLUMN missing_since TEXT;
 
 -- A case the person wants to bring in, given with the RSVP.
 ALTER TABLE invitations ADD COLUMN case_text TEXT;

@@ -7,7 +7,7 @@ namespace tafel::outreach {
 
 namespace {
 
-constexpr std::array<std::pair<MessageKind, std::string_view>, 9> kKinds = {{
+constexpr std::array<std::pair<MessageKind, std::string_view>, 17> kKinds = {{
     {MessageKind::invitation, "invitation"},
     {MessageKind::reminder, "reminder"},
     {MessageKind::nudge, "nudge"},
@@ -17,6 +17,14 @@ constexpr std::array<std::pair<MessageKind, std::string_view>, 9> kKinds = {{
     {MessageKind::poll_reminder, "poll_reminder"},
     {MessageKind::followup, "followup"},
     {MessageKind::optout_confirmation, "optout_confirmation"},
+    {MessageKind::fresh_link, "fresh_link"},
+    {MessageKind::confirmation, "confirmation"},
+    {MessageKind::tentative, "tentative"},
+    {MessageKind::declined, "declined"},
+    {MessageKind::waitlisted, "waitlisted"},
+    {MessageKind::offer, "offer"},
+    {MessageKind::offer_expired, "offer_expired"},
+    {MessageKind::refusal, "refusal"},
 }};
 
 }  // namespace

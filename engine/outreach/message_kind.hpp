@@ -18,6 +18,16 @@ enum class MessageKind {
   poll_reminder,
   followup,
   optout_confirmation,
+  fresh_link,  // a new personal link, asked for on the 410 page of an expired one
+  // Answers to RSVPs (adapters/replies): accepted, "misschien", declined, placed on the
+  // waitlist, offered a free seat, the offer lapsed, an answer that came too late.
+  confirmation,
+  tentative,
+  declined,
+  waitlisted,
+  offer,
+  offer_expired,
+  refusal,
 };
 
 std::string_view to_string(Channel c);

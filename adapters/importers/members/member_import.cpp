@@ -246,6 +246,23 @@ MemberImportResult import_members(Store& store, const Config& config, const Netw
       update_member(store.db(), b.record);
     for (const auto& c : b.consent_changes) log_consent(store.db(), id, c);
   }
+  // Who the list mentions and who it no longer does (retention erases long-missing members).
+  SQLite::Statement present(store.db(), "UPDATE members SET missing_since = NULL WHERE id = ?");
+  SQLite::Statement missing(
+      store.db(), "UPDATE members SET missing_since = ? WHERE id = ? AND missing_since IS NULL");
+  for (const auto& t : targets) {
+    if (!t.stored) continue;
+    if (t.draft || t.mentioned) {
+      present.reset();
+      present.bind(1, t.stored->id);
+      present.exec();
+    } else {
+      missing.reset();
+      missing.bind(1, options.now);
+      missing.bind(2, t.stored->id);
+      missing.exec();
+    }
+  }
   tx.commit();
   return result;
 }

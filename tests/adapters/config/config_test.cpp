@@ -57,6 +57,22 @@ TEST(Config, UnknownKeysAndWrongTypesNameKeyAndLine) {
   EXPECT_EQ(format_config_error("x.toml", errs[0]).substr(0, 7), "x.toml:");
 }
 
+TEST(Config, RetentionDefaultsAndBounds) {
+  auto cfg = parse_config(kMinimal, "x.toml");
+  ASSERT_TRUE(cfg.has_value());
+  EXPECT_EQ(cfg->retention.raw_days, 30);
+  EXPECT_EQ(cfg->retention.missing_member_months, 12);
+  cfg = parse_config(std::string(kMinimal) + "[retention]\nraw_days = 7\n", "x.toml");
+  ASSERT_TRUE(cfg.has_value());
+  EXPECT_EQ(cfg->retention.raw_days, 7);
+  cfg = parse_config(std::string(kMinimal) + "[retention]\nraw_days = 0\nkeep = 1\n", "x.toml");
+  ASSERT_FALSE(cfg.has_value());
+  ASSERT_EQ(cfg.error().size(), 2u);
+  EXPECT_EQ(cfg.error()[0].key, "retention.raw_days");
+  EXPECT_EQ(cfg.error()[0].line, 6);
+  EXPECT_EQ(cfg.error()[1].key, "retention.keep");
+}
+
 TEST(Config, SyntaxErrorNamesLineAndColumn) {
   auto cfg = parse_config("database = \"a\"\npublic_url = \n", "bad.toml");
   ASSERT_FALSE(cfg.has_value());

@@ -53,6 +53,40 @@ TEST_F(HttpOps, ReadinessProbeReportsAMissingOrReadOnlyDatabase) {
   }
 }
 
+TEST_F(HttpOps, ReadinessProbeReportsQueuedWorkThatDoesNotMove) {
+  {
+    auto s = Store::open(db());
+    ASSERT_TRUE(s);
+    auto& d = s->db();
+    d.exec("INSERT INTO networks (id, name, created_at) VALUES (1, 'Coop', 'x')");
+    d.exec(
+        "INSERT INTO members (id, network_id, company, name, eligible, consent_email, "
+        "consent_email_source, consent_email_at, consent_whatsapp, consent_whatsapp_source, "
+        "consent_whatsapp_at, created_at, updated_at) VALUES (1, 1, 'B', 'J', 1, 1, 'i', 'x', 0, "
+        "'i', 'x', 'x', 'x')");
+    d.exec(
+        "INSERT INTO outbox (member_id, channel, kind, dedupe_key, due_utc, payload, "
+        "next_attempt_utc, created_at, updated_at) VALUES (1, 'email', 'invitation', 'k', 1000, "
+        "'{}', 1000, 'x', 'x')");
+  }
+  std::int64_t now = 1000;
+  http::ReadinessProbe probe(db());
+  probe.watch_queues(std::chrono::seconds(900), [&now] { return now; });
+  EXPECT_TRUE(probe.check().ready);
+  now = 1000 + 901;
+  EXPECT_EQ(probe.check().reason, "outbox stuck");
+  // Without the watch (the daemon does not dispatch), a waiting row is no reason.
+  EXPECT_TRUE(http::ReadinessProbe(db()).check().ready);
+  {
+    SQLite::Database d(db().string(), SQLite::OPEN_READWRITE);
+    d.exec("UPDATE outbox SET state = 'sent'");
+    d.exec(
+        "INSERT INTO webhook_deliveries (provider, received_at, body) VALUES ('whatsapp', "
+        "'1970-01-01T00:00:00Z', 'x')");
+  }
+  EXPECT_EQ(probe.check().reason, "inbox stuck");
+}
+
 TEST_F(HttpOps, MetricsAreValidPrometheusTextWithoutPersonalData) {
   const auto csv = dir_.write("leden.csv",
                               "Bedrijf;Naam;E-mail;Mobiel;Sector;Medewerkers;HR;Plaats\n"

@@ -1,0 +1,47 @@
+#include "adapters/pages/pages_routes.hpp"
+
+#include "adapters/outbox/template_files.hpp"
+#include "adapters/pages/optout_page.hpp"
+#include "adapters/pages/poll_page.hpp"
+#include "adapters/pages/rsvp_page.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+
+namespace tafel::pages {
+
+void register_pages_routes(http::Router& router, std::shared_ptr<const PagesSetup> setup) {
+  const http::RouteOptions limit{kPageBodyLimit};
+  auto add = [&](const char* pattern, auto get, auto post) {
+    router.get(
+        pattern, [setup, get](const http::Request& r) { return get(*setup, r); }, limit);
+    router.post(
+        pattern, [setup, post](const http::Request& r) { return post(*setup, r); }, limit);
+  };
+  add("/r/{token}", handle_rsvp_get, handle_rsvp_post);
+  add("/afmelden/{token}", handle_optout_get, handle_optout_post);
+  add("/peiling/{token}", handle_poll_get, handle_poll_post);
+}
+
+std::expected<std::shared_ptr<const PagesSetup>, std::string> make_pages_setup(
+    const Config& config, const TimeZone& zone) {
+  auto pages = PageTemplates::load(config.messaging.templates_dir / "pages");
+  if (!pages) return std::unexpected(pages.error());
+  auto messages = outbox::load_templates(config.messaging.templates_dir);
+  if (!messages) {
+    std::string all;
+    for (const auto& e : messages.error()) all += (all.empty() ? "" : "; ") + e;
+    return std::unexpected(all);
+  }
+  auto key = links::load_link_key(config.state_dir);
+  if (!key) return std::unexpected(key.error());
+  return std::make_shared<const PagesSetup>(PagesSetup{
+      config.database, config, zone, std::move(*messages), std::move(*key), std::move(*pages), [] {
+        return static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::seconds>(
+                                             std::chrono::system_clock::now().time_since_epoch())
+                                             .count());
+      }});
+}
+
+}  // namespace tafel::pages

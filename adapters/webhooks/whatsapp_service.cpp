@@ -1,0 +1,81 @@
+#include "adapters/webhooks/whatsapp_service.hpp"
+
+#include "adapters/links/link_key.hpp"
+#include "adapters/outbox/template_files.hpp"
+#include "adapters/webhooks/delivery_inbox.hpp"
+#include "adapters/webhooks/inbox_worker.hpp"
+#include "adapters/webhooks/whatsapp_route.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <iostream>
+#include <optional>
+
+namespace tafel::webhooks {
+
+struct WhatsAppService::Impl {
+  WhatsAppSecrets secrets;
+  std::optional<outreach::MessageTemplates> templates;
+  std::optional<links::LinkKey> link_key;
+  std::optional<replies::ReplyContext> context;
+  std::shared_ptr<DeliveryInbox> inbox;
+  std::unique_ptr<InboxWorker> worker;
+};
+
+WhatsAppService::WhatsAppService(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+WhatsAppService::~WhatsAppService() { stop(); }
+
+std::expected<std::unique_ptr<WhatsAppService>, std::string> WhatsAppService::start(
+    const Config& config, const TimeZone& zone, WhatsAppSecrets secrets, std::ostream& err) {
+  auto impl = std::make_unique<Impl>();
+  impl->secrets = std::move(secrets);
+  if (!impl->secrets.configured()) {
+    err << fmt::format("whatsapp webhook off: {} not set; {} answers 503\n",
+                       describe_missing(impl->secrets), kWhatsAppPath)
+        << std::flush;
+    return std::unique_ptr<WhatsAppService>(new WhatsAppService(std::move(impl)));
+  }
+  auto templates = outbox::load_templates(config.messaging.templates_dir);
+  if (!templates) {
+    std::string msg = "message templates are not valid:";
+    for (const auto& p : templates.error()) msg += "\n  " + p;
+    return std::unexpected(msg);
+  }
+  impl->templates.emplace(std::move(*templates));
+  auto key = links::load_link_key(config.state_dir);
+  if (!key) return std::unexpected(key.error());
+  impl->link_key.emplace(std::move(*key));
+  impl->context.emplace(replies::ReplyContext{config, zone, *impl->templates, *impl->link_key});
+  try {
+    impl->inbox = std::make_shared<DeliveryInbox>(config.database);
+  } catch (const std::exception& e) {
+    return std::unexpected(std::string(e.what()));
+  }
+  InboxWorker::Options opts;
+  opts.database = config.database;
+  opts.write_mutex = &impl->inbox->write_mutex();
+  opts.context = &*impl->context;
+  opts.clock = [] {
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  };
+  opts.log = [](std::string_view line) { std::cerr << line << '\n' << std::flush; };
+  impl->worker = std::make_unique<InboxWorker>(std::move(opts));
+  return std::unique_ptr<WhatsAppService>(new WhatsAppService(std::move(impl)));
+}
+
+void WhatsAppService::register_routes(http::Router& router) {
+  InboxWorker* worker = impl_->worker.get();
+  register_whatsapp_webhook(router, impl_->secrets, impl_->inbox, [worker] {
+    if (worker) worker->notify();
+  });
+}
+
+void WhatsAppService::stop() {
+  if (impl_ && impl_->worker) impl_->worker->stop();
+}
+
+}  // namespace tafel::webhooks

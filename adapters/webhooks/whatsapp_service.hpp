@@ -1,0 +1,47 @@
+#pragma once
+// The WhatsApp webhook as a part of the daemon (`tafelplanner serve`): the route, the inbox it
+// stores into and the worker that processes it.
+//
+// With both secrets in the environment (whatsapp_secrets.hpp) it loads what processing needs
+// (message templates, the link key), opens the inbox and starts the worker, which first
+// catches up on deliveries left pending. Without them the route answers 503 and one line on
+// stderr says which variables are missing (never a value).
+
+#include "adapters/config/config.hpp"
+#include "adapters/http/router.hpp"
+#include "adapters/tz/time_zone.hpp"
+#include "adapters/webhooks/whatsapp_secrets.hpp"
+
+#include <expected>
+#include <iosfwd>
+#include <memory>
+#include <string>
+
+namespace tafel::webhooks {
+
+class WhatsAppService {
+ public:
+  // Errors (unreadable templates or link key, database) are for the operator; they name the
+  // file and never contain a secret.
+  static std::expected<std::unique_ptr<WhatsAppService>, std::string> start(const Config& config,
+                                                                            const TimeZone& zone,
+                                                                            WhatsAppSecrets secrets,
+                                                                            std::ostream& err);
+  ~WhatsAppService();
+  WhatsAppService(const WhatsAppService&) = delete;
+  WhatsAppService& operator=(const WhatsAppService&) = delete;
+
+  // Adds GET and POST /webhooks/whatsapp. Call once, before the server runs.
+  void register_routes(http::Router& router);
+
+  // Stops the worker after the delivery in hand (what is left stays pending for the next
+  // start). Idempotent.
+  void stop();
+
+ private:
+  struct Impl;
+  explicit WhatsAppService(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace tafel::webhooks
