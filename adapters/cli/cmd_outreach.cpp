@@ -8,6 +8,7 @@
 #include "adapters/links/link_key.hpp"
 #include "adapters/links/reply_address.hpp"
 #include "adapters/outbox/dispatcher.hpp"
+#include "adapters/outbox/fallback_render.hpp"
 #include "adapters/outbox/folder_sender.hpp"
 #include "adapters/outbox/outreach_planner.hpp"
 #include "adapters/outbox/smtp_channel.hpp"
@@ -38,20 +39,6 @@ std::int64_t now_utc() {
 // Reply-address ids come from adapters/links (128 random bits, lowercase base32).
 std::string new_reply_id() { return links::new_reply_address_id(); }
 
-outreach::MessageTemplates templates_or_exit(const Config& cfg) {
-  auto t = outbox::load_templates(cfg.messaging.templates_dir);
-  if (t) return std::move(*t);
-  std::string msg = "berichtsjablonen kloppen niet:\n";
-  for (const auto& p : t.error()) msg += "  " + p + "\n";
-  throw CommandExit{kExitBadInput, msg};
-}
-
-links::LinkKey link_key_or_exit(const Config& cfg) {
-  auto key = links::load_link_key(cfg.state_dir);
-  if (!key) throw CommandExit{kExitFailure, key.error()};
-  return std::move(*key);
-}
-
 void print_planner_report(const outbox::PlannerReport& r) {
   std::cout << fmt::format("{} uitnodigingen aangemaakt, {} berichten in de outbox gezet\n",
                            r.invitations_created, r.enqueued);
@@ -66,7 +53,7 @@ void print_planner_report(const outbox::PlannerReport& r) {
 
 void approve(CliContext& ctx, std::int64_t proposal, const std::string& by) {
   const Config& cfg = ctx.config();
-  const auto templates = templates_or_exit(cfg);  // before anything is decided
+  const auto& templates = ctx.templates();  // before anything is decided
   Store& store = ctx.store();
   if (proposal == 0) {
     for (const auto& h : list_proposals(store))
@@ -76,8 +63,7 @@ void approve(CliContext& ctx, std::int64_t proposal, const std::string& by) {
       }
     if (proposal == 0) throw CommandExit{kExitBadInput, "geen voorstel om goed te keuren"};
   }
-  const links::LinkKey key = link_key_or_exit(cfg);
-  const outbox::OutreachSetup setup{cfg, ctx.time_zone(), templates, key, new_reply_id};
+  const outbox::OutreachSetup setup{cfg, ctx.time_zone(), templates, ctx.link_key(), new_reply_id};
   // The approval and its invitations' outbox rows commit together.
   SQLite::Transaction tx(store.db());
   auto approved = approve_proposal_in_transaction(store.db(), proposal, by);
@@ -90,15 +76,20 @@ void approve(CliContext& ctx, std::int64_t proposal, const std::string& by) {
 
 void dispatch(CliContext& ctx) {
   const Config& cfg = ctx.config();
-  const auto templates = templates_or_exit(cfg);
+  const auto& templates = ctx.templates();
   Store& store = ctx.store();
   if (const int requeued = requeue_in_flight(store); requeued > 0)
     std::cerr << fmt::format(
         "{} berichten waren onderweg bij een onderbreking; opnieuw in de rij\n", requeued);
   const std::int64_t now = now_utc();
-  const links::LinkKey key = link_key_or_exit(cfg);
-  const outbox::OutreachSetup setup{cfg, ctx.time_zone(), templates, key, new_reply_id};
+  const outbox::OutreachSetup setup{cfg, ctx.time_zone(), templates, ctx.link_key(), new_reply_id};
   print_planner_report(outbox::enqueue_due_messages(store, setup, now));
+  {  // Time passing: offers expire, quorum checks run, sessions start.
+    SQLite::Transaction tx(store.db());
+    if (const int n = replies::advance_sessions(store.db(), ctx.reply_context(), now); n > 0)
+      std::cout << fmt::format("{} berichten door verlopen termijnen\n", n);
+    tx.commit();
+  }
 
   // The senders `serve` uses too (adapters/cli/senders.hpp), one instance each here.
   const auto senders = choose_senders_or_exit(cfg);
@@ -116,9 +107,10 @@ void dispatch(CliContext& ctx) {
   auto sleep = [](double seconds) {
     std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
   };
-  const auto r = outbox::dispatch_due(store, *email, *whatsapp, retry,
-                                      outbox::DispatchLimits::from_config(cfg.messaging), clock,
-                                      sleep, [&] { return unit(rng); });
+  const auto r = outbox::dispatch_due(
+      store, *email, *whatsapp, retry, outbox::DispatchLimits::from_config(cfg.messaging), clock,
+      sleep, [&] { return unit(rng); }, 100,
+      outbox::make_fallback_renderer(store, {cfg, ctx.time_zone(), templates, ctx.link_key()}));
   std::cout << fmt::format(
       "{} verstuurd, {} later opnieuw, {} mislukt{}\n", r.sent, r.retried, r.failed,
       senders.choice.email_to_folder

@@ -3,9 +3,7 @@
 // free-text answer) and a summary with counts per kind is printed (no personal data).
 
 #include "adapters/cli/commands.hpp"
-#include "adapters/imap/fetch_pass.hpp"
-#include "adapters/links/link_key.hpp"
-#include "adapters/outbox/template_files.hpp"
+#include "adapters/cli/daemon_jobs.hpp"
 
 #include <fmt/format.h>
 
@@ -18,25 +16,6 @@ namespace tafel {
 
 namespace {
 
-std::int64_t now_utc() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-std::string imap_password(const ImapConfig& imap) {
-  if (const char* env = std::getenv("TAFELPLANNER_IMAP_PASSWORD"); env && *env) return env;
-  if (imap.password_file.empty()) return "";
-  std::ifstream in(imap.password_file, std::ios::binary);
-  if (!in)
-    throw CommandExit{kExitFailure, fmt::format("{}: kan het IMAP-wachtwoordbestand niet lezen",
-                                                imap.password_file.string())};
-  std::string s;
-  std::getline(in, s);
-  while (!s.empty() && (s.back() == '\r' || s.back() == '\n')) s.pop_back();
-  return s;
-}
-
 std::string counts(const std::map<std::string, int>& m) {
   std::string out;
   for (const auto& [name, n] : m) out += fmt::format("{}{} {}", out.empty() ? "" : ", ", n, name);
@@ -47,20 +26,8 @@ void fetch_once(CliContext& ctx) {
   const Config& cfg = ctx.config();
   if (cfg.messaging.imap.url.empty())
     throw CommandExit{kExitBadInput, "geen mailbox ingesteld ([messaging.imap] url)"};
-  auto templates = outbox::load_templates(cfg.messaging.templates_dir);
-  if (!templates) {
-    std::string msg = "berichtsjablonen kloppen niet:\n";
-    for (const auto& p : templates.error()) msg += "  " + p + "\n";
-    throw CommandExit{kExitBadInput, msg};
-  }
-  auto key = links::load_link_key(cfg.state_dir);
-  if (!key) throw CommandExit{kExitFailure, key.error()};
   Store& store = ctx.store();
-  const replies::ReplyContext rctx{cfg, ctx.time_zone(), *templates, *key};
-  imap::ImapClient client(
-      {cfg.messaging.imap.url, cfg.messaging.imap.user, imap_password(cfg.messaging.imap)});
-  const auto r = imap::run_imap_pass(store.db(), rctx, client, cfg.messaging.imap.mailbox,
-                                     [] { return now_utc(); });
+  const auto r = run_mail_intake(store.db(), ctx.reply_context());
   if (!r) throw CommandExit{kExitFailure, "mailbox lezen mislukt: " + r.error()};
   std::cout << fmt::format("{} nieuwe e-mails gelezen{}\n", r->fetched - r->duplicates,
                            r->duplicates ? fmt::format(" ({} al verwerkt)", r->duplicates) : "");

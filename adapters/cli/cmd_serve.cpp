@@ -4,8 +4,9 @@
 // was asked); the access log follows as JSON lines.
 
 #include "adapters/cli/commands.hpp"
+#include "adapters/cli/daemon_jobs.hpp"
 #include "adapters/cli/dispatch_service.hpp"
-#include "adapters/cli/retention_job.hpp"
+#include "adapters/cli/periodic_job.hpp"
 #include "adapters/http/health.hpp"
 #include "adapters/http/listen_address.hpp"
 #include "adapters/http/metrics.hpp"
@@ -24,6 +25,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 namespace tafel {
 
@@ -71,15 +73,17 @@ void serve(CliContext& ctx, const ServeArgs& args) {
   http::add_store_collector(*metrics, cfg.database);
   http::add_server_collector(*metrics, server);
   http::register_metrics_route(server.router(), metrics);
-  auto whatsapp = webhooks::WhatsAppService::start(
-      cfg, ctx.time_zone(), webhooks::whatsapp_secrets_from_env(), std::cerr);
+  // What answers cause is rendered with the message templates: without a templates folder (a
+  // bare test configuration) there are no pages and no webhook processing; a broken folder is a
+  // start-up error.
+  const replies::ReplyContext* reply = ctx.has_templates() ? &ctx.reply_context() : nullptr;
+  auto whatsapp =
+      webhooks::WhatsAppService::start(reply, webhooks::whatsapp_secrets_from_env(), std::cerr);
   if (!whatsapp) throw CommandExit{kExitBadInput, whatsapp.error()};
   (*whatsapp)->register_routes(server.router());
   server.on_shutdown([w = whatsapp->get()] { w->stop(); });
-  // The personal pages (RSVP, poll, opt-out) need the message templates for the messages an
-  // answer causes: served when the templates folder exists, a start-up error when it is broken.
-  if (std::error_code ec; std::filesystem::is_directory(cfg.messaging.templates_dir, ec)) {
-    auto pages = pages::make_pages_setup(cfg, ctx.time_zone());
+  if (reply) {  // the personal pages (RSVP, poll, opt-out)
+    auto pages = pages::make_pages_setup(*reply);
     if (!pages) throw CommandExit{kExitBadInput, pages.error()};
     pages::register_pages_routes(server.router(), std::move(*pages));
   }
@@ -89,9 +93,18 @@ void serve(CliContext& ctx, const ServeArgs& args) {
   web::register_web_routes(server.router(), std::move(*web_app));
   counter->learn_routes(server.router());  // after the last route
 
-  RetentionJob retention(server.io_context(), cfg);
+  PeriodicJob retention(server.io_context(), "retention", std::chrono::minutes(5),
+                        std::chrono::hours(24), [&cfg] { retention_pass(cfg); });
   retention.start();
   server.on_shutdown([&retention] { retention.stop(); });
+  std::optional<PeriodicJob> mail;  // [messaging.imap]: replies by mail
+  if (reply && !cfg.messaging.imap.url.empty()) {
+    mail.emplace(server.io_context(), "mail_intake", std::chrono::seconds(5),
+                 std::chrono::seconds(cfg.messaging.imap.poll_seconds),
+                 [reply] { mail_intake_pass(*reply); });
+    mail->start();
+    server.on_shutdown([&mail] { mail->stop(); });
+  }
 
   // The outbox dispatcher on the same event loop; nullptr with [messaging] dispatch = false.
   const auto dispatcher = start_dispatch_service(ctx, server);

@@ -1,5 +1,6 @@
 #include "adapters/cli/context.hpp"
 
+#include "adapters/outbox/template_files.hpp"
 #include "adapters/store/networks.hpp"
 
 #include <fmt/format.h>
@@ -38,6 +39,37 @@ const TimeZone& CliContext::time_zone() {
   if (!tz) throw CommandExit{kExitBadInput, "timezone: " + tz.error()};
   tz_.emplace(std::move(*tz));
   return *tz_;
+}
+
+bool CliContext::has_templates() {
+  std::error_code ec;
+  return std::filesystem::is_directory(config().messaging.templates_dir, ec);
+}
+
+const outreach::MessageTemplates& CliContext::templates() {
+  if (templates_) return *templates_;
+  auto loaded = outbox::load_templates(config().messaging.templates_dir);
+  if (!loaded) {
+    std::string msg = "berichtsjablonen kloppen niet:";
+    for (const auto& p : loaded.error()) msg += "\n  " + p;
+    throw CommandExit{kExitBadInput, msg};
+  }
+  templates_.emplace(std::move(*loaded));
+  return *templates_;
+}
+
+const links::LinkKey& CliContext::link_key() {
+  if (link_key_) return *link_key_;
+  auto key = links::load_link_key(config().state_dir);
+  if (!key) throw CommandExit{kExitFailure, key.error()};
+  link_key_.emplace(std::move(*key));
+  return *link_key_;
+}
+
+const replies::ReplyContext& CliContext::reply_context() {
+  if (!reply_context_)
+    reply_context_.emplace(replies::ReplyContext{config(), time_zone(), templates(), link_key()});
+  return *reply_context_;
 }
 
 }  // namespace tafel

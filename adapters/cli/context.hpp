@@ -3,8 +3,11 @@
 // Exit codes (documented in the README): 0 ok, 1 other failure, 2 bad input; `solve` adds 3.
 
 #include "adapters/config/config.hpp"
+#include "adapters/links/link_key.hpp"
+#include "adapters/replies/record_answer.hpp"
 #include "adapters/store/store.hpp"
 #include "adapters/tz/time_zone.hpp"
+#include "engine/outreach/message_templates.hpp"
 
 #include <iosfwd>
 #include <optional>
@@ -34,9 +37,21 @@ class CliContext {
   Store& store();
   // The configured time zone; throws CommandExit{2} when the database does not know it.
   const TimeZone& time_zone();
+  // Whether the configured message templates folder exists (bare test configurations have none).
+  bool has_templates();
+  // The message templates, loaded and checked once; throws CommandExit{2} listing every problem.
+  const outreach::MessageTemplates& templates();
+  // The key that signs personal links (TAFELPLANNER_LINK_KEY or <state_dir>/link.key, created
+  // once); throws CommandExit{1}.
+  const links::LinkKey& link_key();
+  // Everything needed to render the messages an answer causes; lives as long as the context.
+  const replies::ReplyContext& reply_context();
 
  private:
   std::optional<TimeZone> tz_;
+  std::optional<outreach::MessageTemplates> templates_;
+  std::optional<links::LinkKey> link_key_;
+  std::optional<replies::ReplyContext> reply_context_;
   std::optional<Config> config_;
   std::optional<Store> store_;
 };

@@ -2,19 +2,16 @@
 
 #include "adapters/cli/commands.hpp"
 #include "adapters/cli/senders.hpp"
-#include "adapters/links/link_key.hpp"
 #include "adapters/links/reply_address.hpp"
 #include "adapters/outbox/dispatch_loop.hpp"
+#include "adapters/outbox/fallback_render.hpp"
 #include "adapters/outbox/outreach_planner.hpp"
-#include "adapters/outbox/template_files.hpp"
 #include "adapters/store/outbox_store.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <filesystem>
 #include <iostream>
-#include <optional>
 
 namespace tafel {
 
@@ -27,14 +24,9 @@ void log_line(const nlohmann::json& j) { std::cerr << j.dump() << "\n" << std::f
 
 class DispatchService {
  public:
-  DispatchService(const Config& cfg, const TimeZone& zone,
-                  std::optional<outreach::MessageTemplates> templates,
-                  std::optional<links::LinkKey> key, Store store)
-      : cfg_(cfg),
-        zone_(zone),
-        templates_(std::move(templates)),
-        key_(std::move(key)),
-        store_(std::move(store)) {}
+  // `reply` is null without message templates: the loop then only sends what is queued.
+  DispatchService(const Config& cfg, const replies::ReplyContext* reply, Store store)
+      : cfg_(cfg), reply_(reply), store_(std::move(store)) {}
 
   void start(boost::asio::io_context& ioc, outbox::SenderChoice senders) {
     outbox::DispatchLoopOptions o;
@@ -42,17 +34,25 @@ class DispatchService {
                cfg_.messaging.retry_max_seconds};
     o.limits = outbox::DispatchLimits::from_config(cfg_.messaging);
     o.workers = 3;
-    if (templates_ && key_)
+    if (reply_) {
+      // A failed WhatsApp message without an email twin is rendered for email on the spot.
+      o.fallback = outbox::make_fallback_renderer(
+          store_, {cfg_, reply_->zone, reply_->templates, reply_->link_key});
       o.plan = [this](std::int64_t now) {
-        const outbox::OutreachSetup setup{cfg_, zone_, *templates_, *key_,
+        const outbox::OutreachSetup setup{cfg_, reply_->zone, reply_->templates, reply_->link_key,
                                           [] { return links::new_reply_address_id(); }};
         const auto r = outbox::enqueue_due_messages(store_, setup, now);
-        if (r.enqueued > 0 || !r.problems.empty())
+        // Time passing: offers expire, quorum checks run, sessions start.
+        SQLite::Transaction tx(store_.db());
+        const int advanced = replies::advance_sessions(store_.db(), *reply_, now);
+        tx.commit();
+        if (r.enqueued > 0 || advanced > 0 || !r.problems.empty())
           log_line({{"event", "outreach_planned"},
                     {"invitations", r.invitations_created},
-                    {"enqueued", r.enqueued},
+                    {"enqueued", r.enqueued + advanced},
                     {"problems", r.problems.size()}});
       };
+    }
     o.log = [](const std::string& line) {
       log_line({{"event", "dispatch_error"}, {"detail", line}});
     };
@@ -76,9 +76,7 @@ class DispatchService {
 
  private:
   const Config& cfg_;
-  const TimeZone& zone_;
-  std::optional<outreach::MessageTemplates> templates_;  // none: no planning
-  std::optional<links::LinkKey> key_;
+  const replies::ReplyContext* reply_;
   Store store_;
   std::unique_ptr<outbox::DispatchLoop> loop_;
 };
@@ -88,20 +86,7 @@ std::shared_ptr<DispatchService> start_dispatch_service(CliContext& ctx, http::S
   if (!cfg.messaging.dispatch) return nullptr;
   // Without a templates folder (a bare test configuration) the loop only sends what is queued;
   // a folder with broken templates is a start-up error.
-  std::optional<outreach::MessageTemplates> templates;
-  std::optional<links::LinkKey> key;
-  if (std::error_code ec; std::filesystem::is_directory(cfg.messaging.templates_dir, ec)) {
-    auto t = outbox::load_templates(cfg.messaging.templates_dir);
-    if (!t) {
-      std::string msg = "berichtsjablonen kloppen niet:\n";
-      for (const auto& p : t.error()) msg += "  " + p + "\n";
-      throw CommandExit{kExitBadInput, msg};
-    }
-    auto k = links::load_link_key(cfg.state_dir);
-    if (!k) throw CommandExit{kExitFailure, k.error()};
-    templates = std::move(*t);
-    key = std::move(*k);
-  }
+  const replies::ReplyContext* reply = ctx.has_templates() ? &ctx.reply_context() : nullptr;
   auto senders = choose_senders_or_exit(cfg);
   // Its own connection: the loop's strand is the only user.
   auto store = Store::open(cfg.database);
@@ -117,8 +102,7 @@ std::shared_ptr<DispatchService> start_dispatch_service(CliContext& ctx, http::S
   if (requeued > 0) log_line({{"event", "outbox_requeued"}, {"count", requeued}, {"ids", ids}});
   if (!senders.note.empty()) log_line({{"event", "dispatch_note"}, {"detail", senders.note}});
 
-  auto service = std::make_shared<DispatchService>(cfg, ctx.time_zone(), std::move(templates),
-                                                   std::move(key), std::move(*store));
+  auto service = std::make_shared<DispatchService>(cfg, reply, std::move(*store));
   service->start(server.io_context(), std::move(senders.choice));
   server.on_shutdown([weak = std::weak_ptr<DispatchService>(service)] {
     if (auto s = weak.lock()) s->stop();

@@ -200,7 +200,8 @@ class Session : public Connection, public std::enable_shared_from_this<Session> 
     res_ = {};
     res_.version(version);
     res_.result(static_cast<unsigned>(response.status));
-    for (auto& h : response.headers) res_.set(h.name, std::move(h.value));
+    // insert, not set: a response may repeat a header (several Set-Cookie lines).
+    for (auto& h : response.headers) res_.insert(h.name, std::move(h.value));
     res_.keep_alive(keep_alive && !draining_);
     res_.body() = std::move(response.body);
     res_.prepare_payload();

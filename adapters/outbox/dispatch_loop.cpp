@@ -76,7 +76,7 @@ DispatchLoop::DispatchLoop(net::io_context& ioc, Store& store, SenderFactory ema
                            SenderFactory whatsapp, DispatchLoopOptions options)
     : store_(store),
       options_(std::move(options)),
-      dispatcher_(store, options_.retry, options_.limits, jitter_source()),
+      dispatcher_(store, options_.retry, options_.limits, jitter_source(), options_.fallback),
       email_(std::make_unique<Senders>(std::move(email))),
       whatsapp_(std::make_unique<Senders>(std::move(whatsapp))),
       strand_(net::make_strand(ioc)),

@@ -38,6 +38,9 @@ struct DispatchLoopOptions {
   std::chrono::seconds plan_every{60};
   // Runs the outreach planner (enqueue_due_messages) at `now_utc`; empty: no planning.
   std::function<void(std::int64_t now_utc)> plan;
+  // Renders a message for the other channel when one fails over (dispatcher.hpp); empty: the
+  // coordinator gets an item instead.
+  FallbackRenderer fallback;
   // UTC seconds with fractions; default: the system clock.
   std::function<double()> clock;
   // One line per event, without personal data; default: nothing.

@@ -1,5 +1,7 @@
 #include "adapters/outbox/dispatch_store.hpp"
 
+#include "adapters/store/whatsapp_status.hpp"
+
 #include <fmt/format.h>
 
 namespace tafel::outbox {
@@ -117,6 +119,9 @@ void record_sent(Store& store, const OutboxRow& row, const std::string& provider
   ins.bind(4, row.channel);
   ins.bind(5, now);
   ins.exec();
+  // Statuses the webhook stored before this wamid was known (outcome `unmatched`).
+  if (row.channel == "whatsapp")
+    reapply_unmatched_whatsapp_statuses(store.db(), provider_message_id);
   tx.commit();
 }
 
@@ -149,6 +154,27 @@ void revive_row(Store& store, std::int64_t id, std::int64_t fallback_of, std::in
   upd.bind(3, now_utc_iso());
   upd.bind(4, id);
   upd.exec();
+}
+
+std::int64_t enqueue_fallback(Store& store, const OutboxRow& failed, const std::string& channel,
+                              const std::string& key, const std::string& payload,
+                              std::int64_t now_utc) {
+  SQLite::Transaction tx(store.db());
+  const bool inserted =
+      enqueue(store.db(), OutboxInsert{failed.invitation_id, failed.member_id, channel, failed.kind,
+                                       key, now_utc, payload});
+  SQLite::Statement q(store.db(), "SELECT id FROM outbox WHERE dedupe_key = ?");
+  q.bind(1, key);
+  q.executeStep();
+  const std::int64_t id = q.getColumn(0).getInt64();
+  if (inserted) {
+    SQLite::Statement upd(store.db(), "UPDATE outbox SET fallback_of = ? WHERE id = ?");
+    upd.bind(1, failed.id);
+    upd.bind(2, id);
+    upd.exec();
+  }
+  tx.commit();
+  return id;
 }
 
 void replace_payload(Store& store, std::int64_t id, const std::string& payload,

@@ -31,7 +31,9 @@ std::vector<OutboxRow> claim_rows(Store& store, std::vector<OutboxRow> rows);
 // Leaves the row pending but moves its next attempt (a limit holds it back; not an attempt).
 void defer_row(Store& store, std::int64_t id, std::int64_t next_attempt_utc,
                const std::string& reason);
-// Sent: provider id, sent_at_utc and the message_ids entry, in one transaction.
+// Sent: provider id, sent_at_utc and the message_ids entry, in one transaction; WhatsApp
+// statuses for that id that arrived first (inbound rows left `unmatched`) are applied in it too
+// (adapters/store/whatsapp_status.hpp).
 void record_sent(Store& store, const OutboxRow& row, const std::string& provider_message_id,
                  std::int64_t sent_at_utc);
 // Sets last_error without changing the state.
@@ -40,6 +42,12 @@ void note_error(Store& store, std::int64_t id, const std::string& error);
 void cancel_row(Store& store, std::int64_t id, const std::string& reason);
 // Pending again, due now, linked to the row it replaces (`fallback_of`).
 void revive_row(Store& store, std::int64_t id, std::int64_t fallback_of, std::int64_t now_utc);
+// Enqueues `payload` as the message of `failed` on `channel` under `key`, pending and due now,
+// with `fallback_of` = failed.id, in one transaction. A row with that key already there is left
+// as it is. Returns the id of the row carrying the key.
+std::int64_t enqueue_fallback(Store& store, const OutboxRow& failed, const std::string& channel,
+                              const std::string& key, const std::string& payload,
+                              std::int64_t now_utc);
 // Replaces a WhatsApp row's request (e.g. by its template form) and makes it due now.
 void replace_payload(Store& store, std::int64_t id, const std::string& payload,
                      std::int64_t now_utc);

@@ -45,11 +45,12 @@ DispatchLimits DispatchLimits::from_config(const MessagingConfig& m) {
 }
 
 Dispatcher::Dispatcher(Store& store, RetryPolicy retry, DispatchLimits limits,
-                       std::function<double()> unit_random)
+                       std::function<double()> unit_random, FallbackRenderer fallback)
     : store_(store),
       retry_(retry),
       limits_(limits),
       unit_random_(std::move(unit_random)),
+      fallback_(std::move(fallback)),
       spacing_(limits.whatsapp_per_person_seconds) {
   // A small burst (a tenth of a second's worth) keeps the rate smooth yet absorbs timer jitter.
   auto make = [](double rate) { return outreach::TokenBucket(rate, std::max(1.0, rate / 10)); };
@@ -218,8 +219,10 @@ void Dispatcher::fall_back(const OutboxRow& row, const std::string& error, std::
       return;  // already sent, in flight or failed on its own: nothing to add
     }
   }
-  // The message exists only on this channel and its rendering lives in the outreach planner.
-  note_error(store_, row.id, fmt::format("fallback_needed: {}; {}", other, error));
+  // The message exists only on this channel: render it for the other one when we can.
+  std::string why = "no renderer";
+  if (fallback_ && render_fallback(row, other, error, now, why)) return;
+  note_error(store_, row.id, fmt::format("fallback_needed: {} ({}); {}", other, why, error));
   item.kind = "channel_failed";
   item.detail = fmt::format(
       "Een bericht ({}) aan lid {} kon niet via {} worden bezorgd. Het lid mag ook via {} "
@@ -230,6 +233,26 @@ void Dispatcher::fall_back(const OutboxRow& row, const std::string& error, std::
   add_coordinator_item(store_.db(), item);
   ++report_.fallback_needed;
   ++report_.alerts;
+}
+
+bool Dispatcher::render_fallback(const OutboxRow& row, const std::string& other,
+                                 const std::string& error, std::int64_t now, std::string& why) {
+  const std::string key = counterpart_key(row.dedupe_key, row.channel)
+                              .value_or(fmt::format("{}:fallback:{}", row.dedupe_key, other));
+  std::expected<std::string, std::string> payload;
+  try {
+    payload = fallback_(row, key, now);
+  } catch (const std::exception& e) {
+    payload = std::unexpected(std::string(e.what()));
+  }
+  if (!payload) {
+    why = payload.error();
+    return false;
+  }
+  const std::int64_t id = enqueue_fallback(store_, row, other, key, *payload, now);
+  note_error(store_, row.id, fmt::format("{}; sent by {} (outbox row {})", error, other, id));
+  ++report_.fell_back;
+  return true;
 }
 
 void Dispatcher::alert(const OutboxRow& row, const SendOutcome& out, bool stopping) {
@@ -286,8 +309,9 @@ std::optional<double> Dispatcher::next_wake(double now) {
 
 DispatchReport dispatch_due(Store& store, ChannelSender& email, ChannelSender& whatsapp,
                             std::int64_t now_utc, const RetryPolicy& retry,
-                            const std::function<double()>& unit_random, int batch) {
-  Dispatcher d(store, retry, DispatchLimits{}, unit_random);
+                            const std::function<double()>& unit_random, int batch,
+                            const FallbackRenderer& fallback) {
+  Dispatcher d(store, retry, DispatchLimits{}, unit_random, fallback);
   const double now = static_cast<double>(now_utc);
   for (;;) {
     const auto rows = d.claim(now, batch);
@@ -302,8 +326,9 @@ DispatchReport dispatch_due(Store& store, ChannelSender& email, ChannelSender& w
                             const RetryPolicy& retry, const DispatchLimits& limits,
                             const std::function<double()>& clock,
                             const std::function<void(double)>& sleep,
-                            const std::function<double()>& unit_random, int batch) {
-  Dispatcher d(store, retry, limits, unit_random);
+                            const std::function<double()>& unit_random, int batch,
+                            const FallbackRenderer& fallback) {
+  Dispatcher d(store, retry, limits, unit_random, fallback);
   for (;;) {
     const auto rows = d.claim(clock(), batch);
     if (rows.empty()) {

@@ -12,8 +12,11 @@
 //   the member allows it. Rows the planner already enqueued on that channel (invitations,
 //   changes, cancellations go on every allowed channel) are revived (un-cancelled, due now,
 //   `fallback_of` set). A message that only exists on this channel (nudges, reminders go on the
-//   preferred channel only) cannot be rendered here: the row gets `fallback_needed: <channel>`
-//   in last_error and the coordinator an item;
+//   preferred channel only) is rendered for the other channel by the FallbackRenderer and
+//   enqueued, due now, with `fallback_of` set and the planner's key for that channel
+//   (`<invitation>:<kind>[:<n>]:<other>`, else `<failed key>:fallback:<other>`), so it happens
+//   once and the planner does not send it again. Without a renderer, or when rendering fails,
+//   the row gets `fallback_needed: <channel>` in last_error and the coordinator an item;
 // - alert_coordinator: a coordinator item (Dutch), one per (kind, network, code);
 // - stop_channel: nothing more on that channel until the process restarts, plus an item.
 //
@@ -35,6 +38,7 @@
 #include "engine/outreach/token_bucket.hpp"
 
 #include <cstdint>
+#include <expected>
 #include <functional>
 #include <map>
 #include <optional>
@@ -65,11 +69,17 @@ struct DispatchLimits {
   static DispatchLimits from_config(const MessagingConfig& m);
 };
 
+// Renders the message of `failed` for the other channel, with `key` as its dedupe key, at
+// `now_utc`: the payload JSON, or why it cannot (adapters/outbox/fallback_render.hpp has the real
+// one). Runs on the dispatcher's thread, outside any transaction.
+using FallbackRenderer = std::function<std::expected<std::string, std::string>(
+    const OutboxRow& failed, const std::string& key, std::int64_t now_utc)>;
+
 class Dispatcher {
  public:
-  // `unit_random` returns uniform numbers in [0, 1) for the jitter.
+  // `unit_random` returns uniform numbers in [0, 1) for the jitter. `fallback` may be empty.
   Dispatcher(Store& store, RetryPolicy retry, DispatchLimits limits,
-             std::function<double()> unit_random);
+             std::function<double()> unit_random, FallbackRenderer fallback = {});
 
   // Claims up to `limit` rows due at `now` (UTC seconds with fractions) that the limits let go
   // now. Rows held back by spacing or the daily limit are moved or replaced (see above).
@@ -88,6 +98,9 @@ class Dispatcher {
 
  private:
   void fall_back(const OutboxRow& row, const std::string& error, std::int64_t now);
+  // Renders and enqueues the other channel's row; false (with `why`) when it cannot.
+  bool render_fallback(const OutboxRow& row, const std::string& other, const std::string& error,
+                       std::int64_t now, std::string& why);
   void over_daily_limit(const OutboxRow& row, const outreach::DailyReach& reach, std::int64_t now);
   void alert(const OutboxRow& row, const SendOutcome& out, bool stopping);
   outreach::TokenBucket& bucket(const std::string& channel);
@@ -96,6 +109,7 @@ class Dispatcher {
   RetryPolicy retry_;
   DispatchLimits limits_;
   std::function<double()> unit_random_;
+  FallbackRenderer fallback_;
   std::map<std::string, outreach::TokenBucket> buckets_;
   outreach::PersonSpacing spacing_;
   std::set<std::string> stopped_;
@@ -108,7 +122,8 @@ class Dispatcher {
 // `unit_random` returns uniform numbers in [0, 1) for the jitter. Rows due after `now_utc` wait.
 DispatchReport dispatch_due(Store& store, ChannelSender& email, ChannelSender& whatsapp,
                             std::int64_t now_utc, const RetryPolicy& retry,
-                            const std::function<double()>& unit_random, int batch = 100);
+                            const std::function<double()>& unit_random, int batch = 100,
+                            const FallbackRenderer& fallback = {});
 
 // Sends everything due now with the limits on: `clock` gives the time (UTC seconds, fractions),
 // `sleep` waits (seconds) when a rate limit holds rows back. Rows held back longer (spacing,
@@ -117,6 +132,7 @@ DispatchReport dispatch_due(Store& store, ChannelSender& email, ChannelSender& w
                             const RetryPolicy& retry, const DispatchLimits& limits,
                             const std::function<double()>& clock,
                             const std::function<void(double)>& sleep,
-                            const std::function<double()>& unit_random, int batch = 100);
+                            const std::function<double()>& unit_random, int batch = 100,
+                            const FallbackRenderer& fallback = {});
 
 }  // namespace tafel::outbox

@@ -1,5 +1,6 @@
 #include "adapters/outbox/sender_selection.hpp"
 
+#include "adapters/config/secret.hpp"
 #include "adapters/outbox/folder_sender.hpp"
 #include "adapters/outbox/smtp_channel.hpp"
 
@@ -13,15 +14,9 @@ namespace tafel::outbox {
 namespace {
 
 std::expected<std::string, std::string> smtp_password(const SmtpConfig& smtp) {
-  if (const char* env = std::getenv("TAFELPLANNER_SMTP_PASSWORD"); env && *env) return env;
-  if (smtp.password_file.empty()) return "";
-  std::ifstream in(smtp.password_file, std::ios::binary);
-  if (!in)
-    return std::unexpected(
-        fmt::format("{}: cannot read the SMTP password file", smtp.password_file.string()));
-  std::string s;
-  std::getline(in, s);
-  return s;
+  auto secret = read_secret("TAFELPLANNER_SMTP_PASSWORD", smtp.password_file);
+  if (!secret) return std::unexpected(secret.error());
+  return secret->value_or("");
 }
 
 bool loopback(const std::string& url) {

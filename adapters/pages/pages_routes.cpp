@@ -1,6 +1,5 @@
 #include "adapters/pages/pages_routes.hpp"
 
-#include "adapters/outbox/template_files.hpp"
 #include "adapters/pages/optout_page.hpp"
 #include "adapters/pages/poll_page.hpp"
 #include "adapters/pages/rsvp_page.hpp"
@@ -25,19 +24,13 @@ void register_pages_routes(http::Router& router, std::shared_ptr<const PagesSetu
 }
 
 std::expected<std::shared_ptr<const PagesSetup>, std::string> make_pages_setup(
-    const Config& config, const TimeZone& zone) {
+    const replies::ReplyContext& context) {
+  const Config& config = context.config;
   auto pages = PageTemplates::load(config.messaging.templates_dir / "pages");
   if (!pages) return std::unexpected(pages.error());
-  auto messages = outbox::load_templates(config.messaging.templates_dir);
-  if (!messages) {
-    std::string all;
-    for (const auto& e : messages.error()) all += (all.empty() ? "" : "; ") + e;
-    return std::unexpected(all);
-  }
-  auto key = links::load_link_key(config.state_dir);
-  if (!key) return std::unexpected(key.error());
   return std::make_shared<const PagesSetup>(PagesSetup{
-      config.database, config, zone, std::move(*messages), std::move(*key), std::move(*pages), [] {
+      config.database, config, context.zone, context.templates, context.link_key, std::move(*pages),
+      [] {
         return static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::seconds>(
                                              std::chrono::system_clock::now().time_since_epoch())
                                              .count());

@@ -8,6 +8,7 @@
 
 #include "adapters/http/router.hpp"
 #include "adapters/pages/pages_setup.hpp"
+#include "adapters/replies/record_answer.hpp"
 
 #include <expected>
 #include <memory>
@@ -18,11 +19,9 @@ namespace tafel::pages {
 void register_pages_routes(http::Router& router, std::shared_ptr<const PagesSetup> setup);
 
 // Builds the setup for `serve`: page templates from `<templates>/pages` (compiled-in defaults for
-// missing files), message templates from `<templates>` (compiled-in page defaults do not cover
-// those: without them an answer's confirmation cannot be rendered, so that is an error), the
-// link key from the state directory or TAFELPLANNER_LINK_KEY, the system clock. Errors name the
-// file or key source.
+// missing files), the message templates and link key of `context` (copied), the system clock.
+// Errors name the file.
 std::expected<std::shared_ptr<const PagesSetup>, std::string> make_pages_setup(
-    const Config& config, const TimeZone& zone);
+    const replies::ReplyContext& context);
 
 }  // namespace tafel::pages

@@ -26,7 +26,8 @@ Applied apply_message(SQLite::Database& db, const replies::ReplyContext& ctx,
 // Stores the status as an `inbound` row and moves the outbox row with that provider message id
 // forward (sent < failed < delivered < read; never backwards, so a late `delivered` after
 // `read` changes nothing). `failed` records the error code in `last_error`; 131026 marks the
-// member's WhatsApp unusable.
+// member's WhatsApp unusable (the rule: adapters/store/whatsapp_status.hpp). A status for a
+// wamid not stored yet stays `unmatched` and is applied when the dispatcher records the send.
 Applied apply_status(SQLite::Database& db, std::int64_t delivery_id, const WaStatus& s,
                      std::int64_t now_utc);
 

@@ -1,7 +1,5 @@
 #include "adapters/webhooks/whatsapp_service.hpp"
 
-#include "adapters/links/link_key.hpp"
-#include "adapters/outbox/template_files.hpp"
 #include "adapters/webhooks/delivery_inbox.hpp"
 #include "adapters/webhooks/inbox_worker.hpp"
 #include "adapters/webhooks/whatsapp_route.hpp"
@@ -10,15 +8,11 @@
 
 #include <chrono>
 #include <iostream>
-#include <optional>
 
 namespace tafel::webhooks {
 
 struct WhatsAppService::Impl {
   WhatsAppSecrets secrets;
-  std::optional<outreach::MessageTemplates> templates;
-  std::optional<links::LinkKey> link_key;
-  std::optional<replies::ReplyContext> context;
   std::shared_ptr<DeliveryInbox> inbox;
   std::unique_ptr<InboxWorker> worker;
 };
@@ -28,7 +22,7 @@ WhatsAppService::WhatsAppService(std::unique_ptr<Impl> impl) : impl_(std::move(i
 WhatsAppService::~WhatsAppService() { stop(); }
 
 std::expected<std::unique_ptr<WhatsAppService>, std::string> WhatsAppService::start(
-    const Config& config, const TimeZone& zone, WhatsAppSecrets secrets, std::ostream& err) {
+    const replies::ReplyContext* context, WhatsAppSecrets secrets, std::ostream& err) {
   auto impl = std::make_unique<Impl>();
   impl->secrets = std::move(secrets);
   if (!impl->secrets.configured()) {
@@ -37,17 +31,10 @@ std::expected<std::unique_ptr<WhatsAppService>, std::string> WhatsAppService::st
         << std::flush;
     return std::unique_ptr<WhatsAppService>(new WhatsAppService(std::move(impl)));
   }
-  auto templates = outbox::load_templates(config.messaging.templates_dir);
-  if (!templates) {
-    std::string msg = "message templates are not valid:";
-    for (const auto& p : templates.error()) msg += "\n  " + p;
-    return std::unexpected(msg);
-  }
-  impl->templates.emplace(std::move(*templates));
-  auto key = links::load_link_key(config.state_dir);
-  if (!key) return std::unexpected(key.error());
-  impl->link_key.emplace(std::move(*key));
-  impl->context.emplace(replies::ReplyContext{config, zone, *impl->templates, *impl->link_key});
+  if (!context)
+    return std::unexpected(
+        std::string("the WhatsApp webhook needs the message templates ([messaging] templates)"));
+  const Config& config = context->config;
   try {
     impl->inbox = std::make_shared<DeliveryInbox>(config.database);
   } catch (const std::exception& e) {
@@ -56,7 +43,7 @@ std::expected<std::unique_ptr<WhatsAppService>, std::string> WhatsAppService::st
   InboxWorker::Options opts;
   opts.database = config.database;
   opts.write_mutex = &impl->inbox->write_mutex();
-  opts.context = &*impl->context;
+  opts.context = context;
   opts.clock = [] {
     return std::chrono::duration_cast<std::chrono::seconds>(
                std::chrono::system_clock::now().time_since_epoch())

@@ -2,14 +2,14 @@
 // The WhatsApp webhook as a part of the daemon (`tafelplanner serve`): the route, the inbox it
 // stores into and the worker that processes it.
 //
-// With both secrets in the environment (whatsapp_secrets.hpp) it loads what processing needs
-// (message templates, the link key), opens the inbox and starts the worker, which first
-// catches up on deliveries left pending. Without them the route answers 503 and one line on
-// stderr says which variables are missing (never a value).
+// With both secrets in the environment (whatsapp_secrets.hpp) it opens the inbox and starts the
+// worker, which first catches up on deliveries left pending; processing renders what answers
+// cause with `context` (message templates, the link key), which must outlive the service. Without
+// them the route answers 503 and one line on stderr says which variables are missing (never a
+// value).
 
-#include "adapters/config/config.hpp"
 #include "adapters/http/router.hpp"
-#include "adapters/tz/time_zone.hpp"
+#include "adapters/replies/record_answer.hpp"
 #include "adapters/webhooks/whatsapp_secrets.hpp"
 
 #include <expected>
@@ -21,12 +21,10 @@ namespace tafel::webhooks {
 
 class WhatsAppService {
  public:
-  // Errors (unreadable templates or link key, database) are for the operator; they name the
-  // file and never contain a secret.
-  static std::expected<std::unique_ptr<WhatsAppService>, std::string> start(const Config& config,
-                                                                            const TimeZone& zone,
-                                                                            WhatsAppSecrets secrets,
-                                                                            std::ostream& err);
+  // `context` may be null only when the secrets are not set (no templates configured). Errors
+  // (no templates, the database) are for the operator and never contain a secret.
+  static std::expected<std::unique_ptr<WhatsAppService>, std::string> start(
+      const replies::ReplyContext* context, WhatsAppSecrets secrets, std::ostream& err);
   ~WhatsAppService();
   WhatsAppService(const WhatsAppService&) = delete;
   WhatsAppService& operator=(const WhatsAppService&) = delete;

@@ -228,6 +228,8 @@ TEST(RepliesFetchCli, OnePassPrintsCountsWithoutPersonalData) {
   ASSERT_EQ(server.append(mail_file("gmail_dsn_soft.eml")), "");
   TempDir dir;
   dir.write("imap-wachtwoord", std::string(DovecotServer::kPassword) + "\n");
+  std::filesystem::permissions(dir / "imap-wachtwoord", std::filesystem::perms::owner_read |
+                                                            std::filesystem::perms::owner_write);
   const auto config =
       write_test_config(dir, fmt::format("[messaging]\ntemplates = \"{}/config/templates\"\n"
                                          "[messaging.imap]\nurl = \"{}\"\nuser = \"{}\"\n"

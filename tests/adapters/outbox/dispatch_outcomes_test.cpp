@@ -1,12 +1,19 @@
 // The dispatcher acting on what senders report (SendOutcome) and on the channel limits.
+#include "adapters/links/reply_address.hpp"
 #include "adapters/outbox/dispatch_store.hpp"
 #include "adapters/outbox/dispatcher.hpp"
+#include "adapters/outbox/fallback_render.hpp"
+#include "adapters/outbox/outreach_planner.hpp"
+#include "adapters/outbox/template_files.hpp"
 #include "adapters/store/coordinator_items.hpp"
 #include "adapters/store/outbox_store.hpp"
+#include "adapters/store/proposals_store.hpp"
+#include "adapters/store/whatsapp_status.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <deque>
 
@@ -171,6 +178,204 @@ TEST(DispatchOutcomes, FallbackWithoutARenderedTwinIsFlaggedForTheCoordinator) {
   dispatch_due(db.store, email, wa, 20, kRetry, half);
   EXPECT_EQ(db.items("template_error"), 1);
   EXPECT_EQ(db.items("channel_failed"), 2);
+}
+
+TEST(DispatchOutcomes, FallbackRendererFailureKeepsTheCoordinatorItem) {
+  Db db;
+  const auto m = db.member(true, true);
+  db.add(m, "9:reminder:1:whatsapp", "whatsapp", 0, "reminder");
+  ScriptedSender email, wa;
+  auto out = failure(SendOutcome::Status::permanent, 132001);
+  out.fall_back = true;
+  wa.script = {out};
+  std::vector<std::string> asked;
+  FallbackRenderer broken = [&](const OutboxRow& row, const std::string& key,
+                                std::int64_t) -> std::expected<std::string, std::string> {
+    asked.push_back(fmt::format("{}>{}", row.dedupe_key, key));
+    return std::unexpected("template missing");
+  };
+  auto r = dispatch_due(db.store, email, wa, 10, kRetry, half, 100, broken);
+  EXPECT_EQ(asked, std::vector<std::string>{"9:reminder:1:whatsapp>9:reminder:1:email"});
+  EXPECT_EQ(r.fallback_needed, 1);
+  EXPECT_EQ(r.fell_back, 0);
+  EXPECT_EQ(db.row("9:reminder:1:whatsapp").last_error,
+            "fallback_needed: email (template missing); WhatsApp error 132001");
+  EXPECT_EQ(db.items("channel_failed"), 1);
+  EXPECT_FALSE(find_row_by_key(db.store, "9:reminder:1:email"));
+  EXPECT_TRUE(email.calls.empty());
+}
+
+TEST(DispatchOutcomes, FallbackRendererKeyForRowsOutsideThePlannersScheme) {
+  Db db;
+  const auto m = db.member(true, true);
+  db.add(m, "member1:optout_confirmation:x", "whatsapp", 0, "optout_confirmation");
+  ScriptedSender email, wa;
+  auto out = failure(SendOutcome::Status::permanent, 132000);
+  out.fall_back = true;
+  wa.script = {out};
+  FallbackRenderer stub = [](const OutboxRow&, const std::string&,
+                             std::int64_t) -> std::expected<std::string, std::string> {
+    return R"({"mail":{}})";
+  };
+  auto r = dispatch_due(db.store, email, wa, 10, kRetry, half, 100, stub);
+  EXPECT_EQ(r.fell_back, 1);
+  const auto fallback = db.row("member1:optout_confirmation:x:fallback:email");
+  EXPECT_EQ(fallback.channel, "email");
+  EXPECT_EQ(fallback.state, "sent");
+  EXPECT_EQ(db.column(fmt::format("SELECT fallback_of FROM outbox WHERE id = {}", fallback.id)),
+            std::to_string(db.row("member1:optout_confirmation:x").id));
+}
+
+// A real approval (proposal, session, member on both channels), the outreach planner and the
+// real renderer: a nudge that exists only on WhatsApp fails as undeliverable and goes by email.
+struct Approved {
+  static constexpr std::int64_t kStart = 1791867600;  // 2026-10-13 07:00 Europe/Amsterdam
+  static constexpr std::int64_t kNow = 1789977600;    // 2026-09-21 10:00 Europe/Amsterdam
+  testing::TempDir dir;
+  Store store = std::move(Store::open(dir / "t.db").value());
+  Config config;
+  TimeZone zone = TimeZone::locate("Europe/Amsterdam").value();
+  outreach::MessageTemplates templates =
+      load_templates(std::filesystem::path(TAFEL_SOURCE_DIR) / "config/templates").value();
+  links::LinkKey key{std::string(32, 'k')};
+  std::int64_t member = 0;
+
+  Approved() {
+    config.public_url = "https://tafels.example";
+    config.messaging.reply_local = "antwoord";
+    config.messaging.reply_domain = "tafels.example";
+    auto& db = store.db();
+    db.exec("INSERT INTO networks (name, created_at) VALUES ('BTO', 'x')");
+    db.exec(
+        "INSERT INTO members (network_id, company, name, email, email_key, mobile, sector, "
+        "eligible, consent_email, consent_email_source, consent_email_at, consent_whatsapp, "
+        "consent_whatsapp_source, consent_whatsapp_at, created_at, updated_at) VALUES (1, "
+        "'Firma', 'Persoon', 'p@x.nl', 'p@x.nl', '+31612345670', 'bouw', 1, 1, 'import', 'x', 1, "
+        "'import', 'x', 'x', 'x')");
+    member = db.getLastInsertRowid();
+    db.exec(
+        "INSERT INTO venues (id, name, address, lat, lon) VALUES ('v', 'Zaal Ede', "
+        "'Straat 1, Ede', 52, 5)");
+    db.exec("INSERT INTO rooms (venue_id, name, capacity) VALUES ('v', 'Groot', 10)");
+    db.exec("INSERT INTO staff (id, name, role) VALUES ('f', 'Fien', 'facilitator')");
+    db.exec(
+        "INSERT INTO planning_rounds (network_id, period_from, period_to, created_at) "
+        "VALUES (1, '2026-10-01', '2026-10-31', 'x')");
+    db.exec(
+        "INSERT INTO proposals (round_id, network_id, period_from, period_to, seed, "
+        "time_limit_ms, elapsed_ms, stopped_by_deadline, score, created_at, instance_json, "
+        "result_json) VALUES (1, 1, '2026-10-01', '2026-10-31', 1, 1000, 10, 0, 1, 'x', "
+        "'{}', '{}')");
+    db.exec(fmt::format(
+        "INSERT INTO sessions (proposal_id, slot_id, venue_id, room, start_utc, start_offset, "
+        "end_utc, end_offset, sector, facilitator_id, uid) VALUES (1, 'slot', 'v', 'Groot', {}, "
+        "7200, {}, 7200, 'bouw', 'f', 'tafel-1')",
+        kStart, kStart + 5400));
+    db.exec(
+        fmt::format("INSERT INTO session_members (session_id, member_id) VALUES (1, {})", member));
+    SQLite::Transaction tx(db);
+    EXPECT_TRUE(approve_proposal_in_transaction(db, 1, "test").has_value());
+    tx.commit();
+  }
+  OutreachSetup setup() const {
+    return {config, zone, templates, key, [] { return links::new_reply_address_id(); }};
+  }
+  RenderContext render_context() const { return {config, zone, templates, key}; }
+  int count(const std::string& where) {
+    SQLite::Statement q(store.db(), "SELECT COUNT(*) FROM outbox WHERE " + where);
+    q.executeStep();
+    return q.getColumn(0).getInt();
+  }
+};
+
+TEST(DispatchOutcomes, UndeliverableNudgeIsRenderedAndSentByEmail) {
+  Approved a;
+  EXPECT_EQ(enqueue_due_messages(a.store, a.setup(), Approved::kNow).enqueued, 2);
+  ScriptedSender email, wa;
+  EXPECT_EQ(dispatch_due(a.store, email, wa, Approved::kNow, kRetry, half).sent, 2);
+
+  // Four days later the member has not answered: the nudge goes on WhatsApp only.
+  const std::int64_t later = Approved::kNow + 4 * 86400;
+  EXPECT_EQ(enqueue_due_messages(a.store, a.setup(), later).enqueued, 1);
+  const auto nudge = find_row_by_key(a.store, "1:nudge:whatsapp");
+  ASSERT_TRUE(nudge);
+  EXPECT_EQ(a.count("kind = 'nudge'"), 1);
+
+  auto undeliverable = failure(SendOutcome::Status::permanent, 131026);
+  undeliverable.channel_unusable = true;
+  undeliverable.fall_back = true;
+  wa.script = {undeliverable};
+  email.calls.clear();
+  const auto renderer = make_fallback_renderer(a.store, a.render_context());
+  auto r = dispatch_due(a.store, email, wa, later, kRetry, half, 100, renderer);
+  EXPECT_EQ(r.fell_back, 1);
+  EXPECT_EQ(r.fallback_needed, 0);
+  EXPECT_EQ(find_row_by_key(a.store, "1:nudge:whatsapp")->state, "failed");
+
+  const auto mail = find_row_by_key(a.store, "1:nudge:email");
+  ASSERT_TRUE(mail);
+  EXPECT_EQ(mail->kind, "nudge");
+  EXPECT_EQ(mail->invitation_id, nudge->invitation_id);
+  EXPECT_EQ(mail->state, "sent");  // claimed and sent in the same dispatch run
+  EXPECT_EQ(email.calls, std::vector<std::int64_t>{mail->id});
+  {
+    SQLite::Statement q(a.store.db(), "SELECT fallback_of FROM outbox WHERE id = ?");
+    q.bind(1, mail->id);
+    ASSERT_TRUE(q.executeStep());
+    EXPECT_EQ(q.getColumn(0).getInt64(), nudge->id);
+  }
+  // Rendered from the e-mail templates for this member, with her answer link.
+  const auto j = nlohmann::json::parse(mail->payload);
+  ASSERT_TRUE(j.contains("mail"));
+  EXPECT_EQ(j["mail"]["to_address"], "p@x.nl");
+  EXPECT_TRUE(j["mail"]["subject"].get<std::string>().starts_with("Kom je ook? Praktijktafel"));
+  EXPECT_NE(j["mail"]["text"].get<std::string>().find("https://tafels.example/r/"),
+            std::string::npos);
+  EXPECT_EQ(j["mail"]["ics"], "");  // a nudge carries no calendar object
+
+  // Once: the planner (WhatsApp now unusable, so email is preferred) adds no second nudge, and a
+  // second dispatch sends nothing.
+  EXPECT_EQ(enqueue_due_messages(a.store, a.setup(), later + 60).enqueued, 0);
+  EXPECT_EQ(a.count("kind = 'nudge'"), 2);
+  EXPECT_EQ(dispatch_due(a.store, email, wa, later + 60, kRetry, half, 100, renderer).sent, 0);
+}
+
+TEST(DispatchOutcomes, StatusesThatCameBeforeTheSendAreAppliedWhenItIsRecorded) {
+  Db db;
+  const auto m = db.member(true, true);
+  db.add(m, "1:reminder:1:whatsapp", "whatsapp", 0, "reminder");
+  db.add(m, "2:reminder:1:whatsapp", "whatsapp", 0, "reminder");
+  Dispatcher d(db.store, kRetry, {}, half);
+  const auto rows = d.claim(100, 10);
+  ASSERT_EQ(rows.size(), 2u);
+  // The webhook stores statuses for both wamids before the dispatcher records the sends.
+  auto stored = [&](const std::string& wamid, const std::string& status, const std::string& raw) {
+    SQLite::Statement ins(db.store.db(),
+                          "INSERT INTO inbound (channel, dedupe_key, kind, received_at, raw, "
+                          "outcome) VALUES ('whatsapp', ?, 'status', 'x', ?, 'status')");
+    ins.bind(1, fmt::format("wa:status:{}:{}", wamid, status));
+    ins.bind(2, raw);
+    ins.exec();
+    EXPECT_EQ(apply_whatsapp_status(db.store.db(), db.store.db().getLastInsertRowid(),
+                                    {wamid, status, std::nullopt, ""}),
+              "unmatched");
+  };
+  stored("wamid_A", "read", "{}");
+  stored("wamid_A", "delivered", "{}");
+  stored("wamid.B", "failed", R"({"errors":[{"code":131026,"title":"Message undeliverable"}]})");
+  stored("wamidXA", "delivered", "{}");  // '_' is no wildcard: this one stays unmatched
+
+  d.record(rows[0], {SendOutcome::Status::sent, "wamid_A", ""}, 101);
+  EXPECT_EQ(db.row("1:reminder:1:whatsapp").state, "read");  // never back to delivered
+  EXPECT_EQ(db.column("SELECT COUNT(*) FROM inbound WHERE outcome = 'unmatched'"), "2");
+  d.record(rows[1], {SendOutcome::Status::sent, "wamid.B", ""}, 102);
+  EXPECT_EQ(db.row("2:reminder:1:whatsapp").state, "failed");
+  EXPECT_EQ(db.row("2:reminder:1:whatsapp").last_error, "whatsapp 131026: Message undeliverable");
+  EXPECT_TRUE(db.column("SELECT whatsapp_unusable_at FROM members"));
+  EXPECT_EQ(db.column("SELECT group_concat(outcome, ',') FROM (SELECT outcome FROM inbound "
+                      "ORDER BY id)"),
+            "status,status,status,unmatched");
+  EXPECT_EQ(db.column("SELECT COUNT(*) FROM inbound WHERE member_id IS NOT NULL"), "3");
 }
 
 TEST(DispatchOutcomes, NoOtherChannelMeansUnreachable) {

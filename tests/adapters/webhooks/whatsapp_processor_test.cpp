@@ -4,6 +4,7 @@
 #include "adapters/webhooks/whatsapp_processor.hpp"
 
 #include "adapters/links/link_token.hpp"
+#include "adapters/outbox/dispatch_store.hpp"
 #include "adapters/store/coordinator_items.hpp"
 #include "tests/adapters/webhooks/webhook_fixture.hpp"
 
@@ -185,6 +186,42 @@ TEST_F(WhatsAppProcessor, StatusesOnlyMoveForwardWhateverTheirOrder) {
   EXPECT_EQ(text("SELECT invitation_id FROM inbound WHERE dedupe_key LIKE '%:read'"), "1");
   // The same status again is a duplicate.
   deliver(testing::wa_body(nullptr, json::array({testing::wa_status(testing::kOurWamid, "read")})));
+  EXPECT_EQ(process().duplicates, 1);
+}
+
+TEST_F(WhatsAppProcessor, StatusesBeforeTheSendIsRecordedAreAppliedWhenItIs) {
+  // Rows 3 and 4 are being sent: the provider answered, but the dispatcher has not stored the
+  // wamids yet when their statuses come in.
+  db().exec(
+      "INSERT INTO outbox (id, invitation_id, member_id, channel, kind, dedupe_key, due_utc, "
+      "payload, state, attempts, next_attempt_utc, created_at, updated_at) VALUES "
+      "(3, 1, 1, 'whatsapp', 'nudge', 'k3', 0, '{}', 'in_flight', 1, 0, 'x', 'x'), "
+      "(4, 1, 1, 'whatsapp', 'reminder', 'k4', 0, '{}', 'in_flight', 1, 0, 'x', 'x')");
+  deliver(
+      testing::wa_body(nullptr, json::array({testing::wa_status("wamid.EARLY", "read"),
+                                             testing::wa_status("wamid.EARLY", "delivered"),
+                                             testing::wa_status("wamid.GONE", "failed", 131026)})));
+  EXPECT_EQ(process().statuses, 3);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM inbound WHERE outcome = 'unmatched'"), 3);
+  EXPECT_EQ(text("SELECT state FROM outbox WHERE id = 3"), "in_flight");
+
+  auto row = outbox::find_row_by_key(*store_, "k3").value();
+  outbox::record_sent(*store_, row, "wamid.EARLY", kNow);
+  EXPECT_EQ(text("SELECT state FROM outbox WHERE id = 3"), "read");  // not back to delivered
+  EXPECT_EQ(count("SELECT COUNT(*) FROM inbound WHERE outcome = 'status' AND invitation_id = 1 "
+                  "AND dedupe_key LIKE 'wa:status:wamid.EARLY:%'"),
+            2);
+  EXPECT_EQ(text("SELECT whatsapp_unusable_at FROM members WHERE id = 1"), "<null>");
+
+  row = outbox::find_row_by_key(*store_, "k4").value();
+  outbox::record_sent(*store_, row, "wamid.GONE", kNow);
+  EXPECT_EQ(text("SELECT state FROM outbox WHERE id = 4"), "failed");
+  EXPECT_EQ(text("SELECT last_error FROM outbox WHERE id = 4"),
+            "whatsapp 131026: Message undeliverable");
+  EXPECT_NE(text("SELECT whatsapp_unusable_at FROM members WHERE id = 1"), "<null>");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM inbound WHERE outcome = 'unmatched'"), 0);
+  // A redelivery of an applied status is still a duplicate.
+  deliver(testing::wa_body(nullptr, json::array({testing::wa_status("wamid.EARLY", "read")})));
   EXPECT_EQ(process().duplicates, 1);
 }
 
