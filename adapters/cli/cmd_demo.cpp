@@ -62,8 +62,8 @@ void register_demo_command(CLI::App& app, CliContext& ctx) {
         {"Beschikbaarheid importeren",
          {"import", "availability", files.availability.string(), "--network", network}},
         {"Tafels plannen",
-         {"plan", "--network", network, "--from", from, "--to", to, "--time-limit-ms",
-          std::to_string(*time_limit)}},
+         {"plan", "--network", network, "--from", from, "--to", to, "--theme",
+          "Personeel vinden en houden", "--time-limit-ms", std::to_string(*time_limit)}},
         {"Voorstel goedkeuren", {"approve", "--by", "demo"}},
         {"Uitnodigingen versturen (naar de lokale map)", {"dispatch", "--once"}},
     };

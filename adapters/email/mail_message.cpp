@@ -58,8 +58,13 @@ std::string build_mime(const MailMessage& m) {
   g_mime_message_set_date(msg.p, date);
   g_date_time_unref(date);
   if (!m.list_unsubscribe_url.empty()) {
+    // Written raw: a long URL cannot be folded at a space, and GMime would then turn the value
+    // into an RFC 2047 encoded-word, which RFC 2369/8058 readers do not decode.
     const std::string value = "<" + m.list_unsubscribe_url + ">";
     g_mime_object_set_header(msg.obj(), "List-Unsubscribe", value.c_str(), nullptr);
+    GMimeHeader* header =
+        g_mime_header_list_get_header(g_mime_object_get_header_list(msg.obj()), "List-Unsubscribe");
+    g_mime_header_set_raw_value(header, (" " + value + "\n").c_str());
     g_mime_object_set_header(msg.obj(), "List-Unsubscribe-Post", "List-Unsubscribe=One-Click",
                              nullptr);
   }

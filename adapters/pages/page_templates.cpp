@@ -7,20 +7,12 @@
 #include <openssl/sha.h>
 
 #include <fstream>
-#include <set>
 #include <sstream>
 #include <stdexcept>
 
 namespace tafel::pages {
 
 namespace {
-
-std::set<std::string, std::less<>> known_of(std::string_view name) {
-  const auto& specs = page_specs();
-  const auto it = specs.find(name);
-  if (it == specs.end()) throw std::runtime_error(fmt::format("no page template {}", name));
-  return {it->second.begin(), it->second.end()};
-}
 
 // 'sha256-<base64>' of the first <style> block's content, or "" when there is none.
 std::string style_hash(std::string_view layout) {
@@ -39,7 +31,7 @@ std::string style_hash(std::string_view layout) {
 
 }  // namespace
 
-const std::map<std::string, std::vector<std::string>, std::less<>>& page_specs() {
+const PageCatalogue& personal_pages() {
   static const std::map<std::string, std::vector<std::string>, std::less<>> specs = {
       {"opmaak.html", {"titel", "inhoud"}},
       {"antwoord.html",
@@ -60,7 +52,15 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& page_specs()
       {"nieuwe_link.tekst.txt", {"naam", "netwerk", "soort", "link"}},
       {"nieuwe_link.whatsapp.txt", {"naam", "netwerk", "soort", "link"}},
   };
-  return specs;
+  static const PageCatalogue catalogue{specs, builtin_pages()};
+  return catalogue;
+}
+
+std::set<std::string, std::less<>> PageTemplates::known_of(std::string_view name) const {
+  const auto it = catalogue_->specs.find(name);
+  if (it == catalogue_->specs.end())
+    throw std::runtime_error(fmt::format("no page template {}", name));
+  return {it->second.begin(), it->second.end()};
 }
 
 PageValues& PageValues::text(std::string name, std::string_view value) {
@@ -73,9 +73,11 @@ PageValues& PageValues::html(std::string name, std::string fragment) {
   return *this;
 }
 
-std::expected<PageTemplates, std::string> PageTemplates::load(const std::filesystem::path& dir) {
+std::expected<PageTemplates, std::string> PageTemplates::load(const std::filesystem::path& dir,
+                                                              const PageCatalogue& catalogue) {
   PageTemplates t;
-  for (const auto& [name, names] : page_specs()) {
+  t.catalogue_ = &catalogue;
+  for (const auto& [name, names] : catalogue.specs) {
     const auto file = dir / name;
     std::error_code ec;
     if (std::filesystem::exists(file, ec)) {
@@ -85,9 +87,9 @@ std::expected<PageTemplates, std::string> PageTemplates::load(const std::filesys
       if (!in) return std::unexpected(fmt::format("{}: cannot be read", file.string()));
       t.texts_[name] = text.str();
     } else {
-      const auto& builtin = builtin_pages();
-      const auto it = builtin.find(name);
-      if (it == builtin.end()) return std::unexpected(fmt::format("{}: missing", file.string()));
+      const auto it = catalogue.builtin.find(name);
+      if (it == catalogue.builtin.end())
+        return std::unexpected(fmt::format("{}: missing", file.string()));
       t.texts_[name] = it->second;
     }
     // Every placeholder must be one this page is given.
@@ -106,8 +108,8 @@ std::expected<PageTemplates, std::string> PageTemplates::load(const std::filesys
   return t;
 }
 
-PageTemplates PageTemplates::builtin() {
-  auto t = load(std::filesystem::path("/nonexistent-tafel-pages"));
+PageTemplates PageTemplates::builtin(const PageCatalogue& catalogue) {
+  auto t = load(std::filesystem::path("/nonexistent-tafel-pages"), catalogue);
   if (!t) throw std::runtime_error(t.error());
   return std::move(*t);
 }

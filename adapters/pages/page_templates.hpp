@@ -7,7 +7,8 @@
 // that allows exactly that block by its SHA-256 hash and nothing else inline.
 //
 // Values are HTML-escaped: PageValues::text escapes, PageValues::html takes a fragment this
-// adapter built from escaped parts. Each template's placeholders are fixed (kPageSpecs); load()
+// adapter built from escaped parts. Each template's placeholders are fixed (the catalogue's
+// specs; the coordinator web app loads its own catalogue the same way); load()
 // renders every template once with sample values, so an unknown placeholder or a missing file
 // is a start-up error naming the file, never a broken page.
 //
@@ -19,6 +20,7 @@
 #include <expected>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,13 +37,24 @@ class PageValues {
   outreach::TemplateValues values_;
 };
 
+// A set of page templates: the placeholders each file may use (and is always given), with
+// "opmaak.html" the layout, and the compiled-in defaults. Both maps live for the program.
+struct PageCatalogue {
+  const std::map<std::string, std::vector<std::string>, std::less<>>& specs;
+  const std::map<std::string, std::string, std::less<>>& builtin;
+};
+
+// The personal pages (RSVP, opt-out, poll, expired links).
+const PageCatalogue& personal_pages();
+
 class PageTemplates {
  public:
-  // Reads `<dir>/<name>` for every page, falling back to the compiled-in file. Errors name the
-  // file and the problem.
-  static std::expected<PageTemplates, std::string> load(const std::filesystem::path& dir);
+  // Reads `<dir>/<name>` for every page of the catalogue, falling back to the compiled-in file.
+  // Errors name the file and the problem.
+  static std::expected<PageTemplates, std::string> load(
+      const std::filesystem::path& dir, const PageCatalogue& catalogue = personal_pages());
   // Only the compiled-in templates.
-  static PageTemplates builtin();
+  static PageTemplates builtin(const PageCatalogue& catalogue = personal_pages());
 
   // Renders page `name` (e.g. "antwoord.html") inside the layout with `title`. Throws
   // std::runtime_error when a value is missing (a programming error: the handler answers 500).
@@ -56,11 +69,11 @@ class PageTemplates {
   const std::string& content_security_policy() const { return csp_; }
 
  private:
+  std::set<std::string, std::less<>> known_of(std::string_view name) const;
+
+  const PageCatalogue* catalogue_ = nullptr;
   std::map<std::string, std::string, std::less<>> texts_;
   std::string csp_;
 };
-
-// The placeholders each template may use (and is always given).
-const std::map<std::string, std::vector<std::string>, std::less<>>& page_specs();
 
 }  // namespace tafel::pages

@@ -122,58 +122,6 @@ std::vector<OutboxRow> load_outbox(Store& store) {
   return out;
 }
 
-std::vector<OutboxRow> claim_due(Store& store, std::int64_t now_utc, int limit) {
-  SQLite::Transaction tx(store.db());
-  SQLite::Statement q(store.db(), std::string("SELECT ") + kOutboxColumns +
-                                      " FROM outbox WHERE state = 'pending' AND "
-                                      "next_attempt_utc <= ? ORDER BY next_attempt_utc, id "
-                                      "LIMIT ?");
-  q.bind(1, now_utc);
-  q.bind(2, limit);
-  std::vector<OutboxRow> rows;
-  while (q.executeStep()) rows.push_back(read_outbox_row(q));
-  SQLite::Statement upd(store.db(),
-                        "UPDATE outbox SET state = 'in_flight', attempts = attempts + 1, "
-                        "updated_at = ? WHERE id = ?");
-  const std::string now = now_utc_iso();
-  for (auto& r : rows) {
-    upd.bind(1, now);
-    upd.bind(2, r.id);
-    upd.exec();
-    upd.reset();
-    r.state = "in_flight";
-    ++r.attempts;
-  }
-  tx.commit();
-  return rows;
-}
-
-void mark_sent(Store& store, std::int64_t id, const std::string& provider_message_id,
-               const std::string& channel, std::optional<std::int64_t> invitation_id) {
-  SQLite::Transaction tx(store.db());
-  const std::string now = now_utc_iso();
-  SQLite::Statement upd(store.db(),
-                        "UPDATE outbox SET state = 'sent', provider_message_id = ?, "
-                        "last_error = NULL, updated_at = ? WHERE id = ?");
-  upd.bind(1, provider_message_id);
-  upd.bind(2, now);
-  upd.bind(3, id);
-  upd.exec();
-  SQLite::Statement ins(store.db(),
-                        "INSERT OR IGNORE INTO message_ids (message_id, outbox_id, invitation_id, "
-                        "channel, created_at) VALUES (?, ?, ?, ?, ?)");
-  ins.bind(1, provider_message_id);
-  ins.bind(2, id);
-  if (invitation_id)
-    ins.bind(3, *invitation_id);
-  else
-    ins.bind(3);
-  ins.bind(4, channel);
-  ins.bind(5, now);
-  ins.exec();
-  tx.commit();
-}
-
 void mark_retry(Store& store, std::int64_t id, std::int64_t next_attempt_utc,
                 const std::string& error) {
   SQLite::Statement upd(store.db(),

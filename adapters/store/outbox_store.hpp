@@ -3,7 +3,7 @@
 //
 // Contract: `enqueue` and `create_invitation` take the caller's open transaction (a
 // SQLite::Database inside SQLite::Transaction), so a decision and the messages it causes commit
-// together. The dispatcher's calls (claim_due, mark_*) each run their own short transaction.
+// together. Claiming and recording sends is adapters/outbox/dispatch_store.hpp's.
 // A row claimed but never marked (a crash mid-send) stays `in_flight` until
 // `requeue_in_flight` runs at start-up: those few may be sent twice, nothing is lost.
 
@@ -67,12 +67,6 @@ struct OutboxRow {
 // Every row except cancelled ones, oldest first (the contact-moment policy's history).
 std::vector<OutboxRow> load_outbox(Store& store);
 
-// Marks up to `limit` pending rows with next_attempt_utc <= now as in_flight, counting the
-// attempt, and returns them by next attempt, then id.
-std::vector<OutboxRow> claim_due(Store& store, std::int64_t now_utc, int limit);
-// Sent: records the provider's id and, for threading, the message id.
-void mark_sent(Store& store, std::int64_t id, const std::string& provider_message_id,
-               const std::string& channel, std::optional<std::int64_t> invitation_id);
 // A transient failure: back to pending at `next_attempt_utc`.
 void mark_retry(Store& store, std::int64_t id, std::int64_t next_attempt_utc,
                 const std::string& error);

@@ -5,7 +5,7 @@
 namespace tafel::web {
 
 std::expected<std::shared_ptr<const WebSetup>, std::string> make_web_setup(const Config& config) {
-  auto templates = WebTemplates::load(config.messaging.templates_dir / "web");
+  auto templates = WebTemplates::load(config.messaging.templates_dir / "web", web_pages());
   if (!templates) return std::unexpected(templates.error());
   return std::make_shared<const WebSetup>(WebSetup{
       config.database, std::move(*templates), config.public_url.starts_with("https://"), [] {

@@ -52,7 +52,7 @@ TemplateValues message_values(const MessageFacts& f) {
       {"locatie", f.venue},
       {"adres", f.address},
       {"zaal", f.room},
-      {"thema", f.theme},
+      {"thema", f.theme.empty() ? std::string(kDefaultTheme) : f.theme},
       {"antwoordlink", f.answer_link},
       {"antwoordadres", f.reply_address},
       {"afmeldlink", f.optout_link},

@@ -8,6 +8,7 @@
 
 #include <set>
 #include <string>
+#include <string_view>
 
 namespace tafel::outreach {
 
@@ -17,16 +18,20 @@ struct MessageFacts {
   std::string network;  // the partner who invites ("BTO Gelderse Vallei")
   LocalTime start;      // with the session's local offset
   LocalTime end;
-  std::string venue;          // venue name
-  std::string address;        // street, postcode, town
-  std::string room;           // may be ""
-  std::string theme;          // "Goed werkgeverschap: personeel vinden en houden"
-  std::string answer_link;    // personal RSVP page
+  std::string venue;        // venue name
+  std::string address;      // street, postcode, town
+  std::string room;         // may be ""
+  std::string theme;        // "Goed werkgeverschap: personeel vinden en houden"; "" = kDefaultTheme
+  std::string answer_link;  // personal RSVP page
   std::string reply_address;  // per-invitation reply mail address
   std::string optout_link;
   std::string privacy_link;
   std::string change_note;  // change notices: what changed, one Dutch sentence; else ""
 };
+
+// The theme stated when neither the planning round nor the session names one: what every
+// praktijktafel is about (and a WhatsApp template parameter may not be empty).
+inline constexpr std::string_view kDefaultTheme = "Goed werkgeverschap";
 
 // Every placeholder name templates may use.
 const std::set<std::string, std::less<>>& placeholder_names();

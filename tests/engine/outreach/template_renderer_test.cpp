@@ -65,6 +65,14 @@ MessageTemplates minimal_templates() {
   return t;
 }
 
+TEST(MessageFacts, MissingThemeIsTheDefaultNeverEmpty) {
+  auto facts = sample_facts();
+  facts.theme.clear();
+  EXPECT_EQ(message_values(facts).at("thema"), kDefaultTheme);
+  facts.theme = "Verzuim";
+  EXPECT_EQ(message_values(facts).at("thema"), "Verzuim");
+}
+
 TEST(MessageTemplates, ComposeGivesPositionalWhatsAppParameters) {
   auto m = compose_message(minimal_templates(), MessageKind::invitation, sample_facts());
   ASSERT_TRUE(m.has_value()) << m.error();
