@@ -144,7 +144,7 @@ void register_outreach_commands(CLI::App& app, CliContext& ctx) {
   auto* dispatch_cmd = app.add_subcommand(
       "dispatch", "Queue the contact moments due now and send everything due from the outbox");
   dispatch_cmd->add_flag("--once", *once, "Send what is due now, then exit")->required();
-  dispatch_cmd->callback([&ctx] { dispatch(ctx); });
+  dispatch_cmd->callback([&ctx, once] { dispatch(ctx); });  // `once` lives as long as the option
 }
 
 }  // namespace tafel

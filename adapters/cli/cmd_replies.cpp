@@ -51,7 +51,7 @@ void register_replies_commands(CLI::App& app, CliContext& ctx) {
   auto* fetch = group->add_subcommand(
       "fetch", "Read new mail from the configured IMAP mailbox and take each reply in once");
   fetch->add_flag("--once", *once, "One pass, then exit")->required();
-  fetch->callback([&ctx] { fetch_once(ctx); });
+  fetch->callback([&ctx, once] { fetch_once(ctx); });  // `once` lives as long as the option
 }
 
 }  // namespace tafel

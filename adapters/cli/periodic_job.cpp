@@ -19,6 +19,7 @@ PeriodicJob::PeriodicJob(boost::asio::io_context& loop, std::string name,
 void PeriodicJob::start() { schedule(first_delay_); }
 
 void PeriodicJob::stop() {
+  stopped_ = true;
   timer_.cancel();
   worker_.join();
 }
@@ -26,7 +27,7 @@ void PeriodicJob::stop() {
 void PeriodicJob::schedule(std::chrono::steady_clock::duration delay) {
   timer_.expires_after(delay);
   timer_.async_wait([this](const boost::system::error_code& ec) {
-    if (ec) return;  // cancelled: shutting down
+    if (ec || stopped_) return;  // shutting down
     if (!running_.exchange(true))
       boost::asio::post(worker_, [this] {
         try {

@@ -34,6 +34,8 @@ class PeriodicJob {
   boost::asio::steady_timer timer_;
   boost::asio::thread_pool worker_{1};
   std::atomic<bool> running_{false};
+  // Set by stop(): a wait that completed just before cancel() must not schedule again.
+  std::atomic<bool> stopped_{false};
 };
 
 }  // namespace tafel

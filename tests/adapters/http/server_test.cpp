@@ -314,10 +314,12 @@ TEST(Server, BackgroundWorkSharesTheLoopAndEndsInAShutdownHook) {
   RunningServer s;
   boost::asio::steady_timer timer(s.server().io_context());
   std::atomic<int> ticks{0};
+  // A wait that completed just before cancel() still runs with success: the flag stops it.
+  std::atomic<bool> stopping{false};
   std::function<void()> arm = [&] {
     timer.expires_after(10ms);
     timer.async_wait([&](boost::system::error_code ec) {
-      if (ec) return;
+      if (ec || stopping) return;
       ++ticks;
       arm();
     });
@@ -326,6 +328,7 @@ TEST(Server, BackgroundWorkSharesTheLoopAndEndsInAShutdownHook) {
   bool hook_ran = false;
   s.server().on_shutdown([&] {
     hook_ran = true;
+    stopping = true;
     timer.cancel();
   });
   s.start();
