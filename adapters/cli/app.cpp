@@ -29,6 +29,9 @@ std::unique_ptr<CLI::App> make_app(CliContext& ctx) {
   register_backup_commands(*app, ctx);
   register_retention_command(*app, ctx);
   register_user_commands(*app, ctx);
+  register_round_commands(*app, ctx);
+  register_staff_commands(*app, ctx);
+  register_session_commands(*app, ctx);
   register_outreach_commands(*app, ctx);
   register_replies_commands(*app, ctx);
   register_demo_command(*app, ctx);

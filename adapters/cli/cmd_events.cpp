@@ -1,9 +1,12 @@
 // `import events FILE|URL --network NAME [--from DATE --to DATE]` and
-// `events list [--format text|json] [--from DATE --to DATE] [--network NAME]`.
+// `events list [--format text|json] [--from DATE --to DATE] [--network NAME]`,
+// `events refresh [--network NAME]`: fetch and import the configured calendar feeds once
+// (adapters/feeds); exit 1 when one failed (it then is a coordinator item too).
 // DATEs are local dates (YYYY-MM-DD) in the configured zone; --to is inclusive. The default
 // window is today .. today + horizon_days.
 
 #include "adapters/cli/commands.hpp"
+#include "adapters/feeds/feed_refresh.hpp"
 #include "adapters/importers/events/event_import.hpp"
 #include "adapters/importers/events/zones.hpp"
 #include "adapters/store/events_store.hpp"
@@ -87,6 +90,43 @@ void register_import_events(CLI::App& app, CliContext& ctx) {
   });
 }
 
+void register_events_refresh(CLI::App& group, CliContext& ctx) {
+  auto network = std::make_shared<std::string>();
+  auto* cmd = group.add_subcommand(
+      "refresh", "Fetch and import the networks' calendar feeds (calendar_url) once");
+  cmd->add_option("--network", *network, "Only this network (it must have a calendar_url)");
+  cmd->callback([&ctx, network] {
+    const Config& config = ctx.config();
+    if (!network->empty()) {
+      bool has_feed = false;
+      for (const auto& n : config.networks)
+        if (n.name == *network) has_feed = !n.calendar_url.empty();
+      if (!has_feed)
+        throw CommandExit{kExitBadInput,
+                          fmt::format("--network: '{}' is not a configured network with a "
+                                      "calendar_url",
+                                      *network)};
+    }
+    const auto outcomes = feeds::refresh_feeds(ctx.store(), config, *network);
+    if (outcomes.empty()) std::cout << "no network has a calendar_url\n";
+    bool failed = false;
+    for (const auto& o : outcomes) {
+      switch (o.kind) {
+        case feeds::FeedOutcome::Kind::imported:
+        case feeds::FeedOutcome::Kind::not_modified:
+          std::cout << o.report;
+          break;
+        case feeds::FeedOutcome::Kind::failed:
+          failed = true;
+          std::cout << fmt::format("{}: failed: {}\n", o.network, o.report);
+          break;
+      }
+    }
+    std::cout << std::flush;
+    if (failed) throw CommandExit{kExitFailure, ""};
+  });
+}
+
 void register_events_list(CLI::App& app, CliContext& ctx) {
   struct Args {
     std::string format = "text";
@@ -96,6 +136,7 @@ void register_events_list(CLI::App& app, CliContext& ctx) {
   auto args = std::make_shared<Args>();
   auto* group = app.add_subcommand("events", "Network events (member meetings, gatherings)");
   group->require_subcommand(1);
+  register_events_refresh(*group, ctx);
   auto* list = group->add_subcommand("list", "List event occurrences, ordered by start");
   list->add_option("--format", args->format, "text or json")
       ->check(CLI::IsMember({"text", "json"}));

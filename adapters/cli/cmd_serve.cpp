@@ -16,6 +16,8 @@
 #include "adapters/http/server.hpp"
 #include "adapters/http/store_metrics.hpp"
 #include "adapters/pages/pages_routes.hpp"
+#include "adapters/web/import_page.hpp"
+#include "adapters/web/proposal_pages.hpp"
 #include "adapters/web/web_routes.hpp"
 #include "adapters/webhooks/whatsapp_service.hpp"
 
@@ -26,6 +28,7 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace tafel {
 
@@ -90,13 +93,33 @@ void serve(CliContext& ctx, const ServeArgs& args) {
   // The coordinator web app (/inloggen, /beheer, /api/); its templates are compiled in.
   auto web_app = web::make_web_setup(cfg);
   if (!web_app) throw CommandExit{kExitBadInput, web_app.error()};
-  web::register_web_routes(server.router(), std::move(*web_app));
+  web::register_web_routes(server.router(), *web_app);
+  web::register_import_routes(server.router(), *web_app, cfg);
+  web::register_proposal_routes(server.router(), std::move(*web_app), reply);  // needs `reply`
   counter->learn_routes(server.router());  // after the last route
 
   PeriodicJob retention(server.io_context(), "retention", std::chrono::minutes(5),
                         std::chrono::hours(24), [&cfg] { retention_pass(cfg); });
   retention.start();
   server.on_shutdown([&retention] { retention.stop(); });
+  // The learning community's digest: "een kwartaal zonder nieuwsbrief" in the inbox.
+  PeriodicJob digest_reminder(server.io_context(), "digest_reminder", std::chrono::minutes(6),
+                              std::chrono::hours(24), [&cfg] { digest_reminder_pass(cfg); });
+  digest_reminder.start();
+  server.on_shutdown([&digest_reminder] { digest_reminder.stop(); });
+  // Calendar feeds (calendar_url per network), each on its own schedule.
+  std::vector<std::unique_ptr<PeriodicJob>> feeds;
+  for (const auto& n : cfg.networks) {
+    if (n.calendar_url.empty()) continue;
+    feeds.push_back(std::make_unique<PeriodicJob>(server.io_context(), "feed_refresh",
+                                                  std::chrono::seconds(10),
+                                                  std::chrono::minutes(n.calendar_refresh_minutes),
+                                                  [&cfg, &n] { feed_refresh_pass(cfg, n); }));
+    feeds.back()->start();
+  }
+  server.on_shutdown([&feeds] {
+    for (auto& f : feeds) f->stop();
+  });
   std::optional<PeriodicJob> mail;  // [messaging.imap]: replies by mail
   if (reply && !cfg.messaging.imap.url.empty()) {
     mail.emplace(server.io_context(), "mail_intake", std::chrono::seconds(5),

@@ -1,6 +1,6 @@
-// `users add|reset-password|list` and `tokens add`: accounts of the coordinator web app
-// (adapters/web, schema v5). Passwords are read from stdin only (never from arguments, which
-// other users of the machine can see), must have at least 12 characters and are stored as
+// `users add|reset-password|list|disable` and `tokens add|list|revoke`: accounts of the coordinator
+// web app (adapters/web, schema v5). Passwords are read from stdin only (never from arguments,
+// which other users of the machine can see), must have at least 12 characters and are stored as
 // scrypt hashes. An API token is printed once and stored only as its SHA-256. Account changes
 // are written to the audit log as done by "cli".
 
@@ -129,6 +129,39 @@ void users_list(CliContext& ctx) {
   }
 }
 
+void users_disable(CliContext& ctx, const std::string& raw_email) {
+  const std::string email = normalized_email(raw_email);
+  auto& db = ctx.store().db();
+  const auto account = find_account(db, email);
+  if (!account) throw CommandExit{kExitBadInput, fmt::format("EMAIL: no account {}", email)};
+  SQLite::Transaction tx(db);
+  set_account_disabled(db, account->id, true);
+  add_audit(db,
+            AuditEntry{"", "cli", "account_disabled", "account", std::to_string(account->id), ""});
+  tx.commit();
+  std::cout << fmt::format("{} disabled; its sessions have ended and its API tokens stop working\n",
+                           email);
+}
+
+void tokens_list(CliContext& ctx) {
+  for (const auto& t : list_api_tokens(ctx.store().db()))
+    std::cout << fmt::format("{}\t{}\tcreated={}\tlast_used={}\n", t.id, t.email, t.created_at,
+                             t.last_used ? std::to_string(*t.last_used) : "never");
+}
+
+void tokens_revoke(CliContext& ctx, const std::string& id) {
+  auto& db = ctx.store().db();
+  SQLite::Transaction tx(db);
+  const auto account = revoke_api_token(db, id);
+  if (!account)
+    throw CommandExit{kExitBadInput,
+                      fmt::format("ID: no single token with id '{}' (see `tokens list`)", id)};
+  add_audit(db, AuditEntry{"", "cli", "token_revoked", "account", std::to_string(*account),
+                           fmt::format("token={}", id)});
+  tx.commit();
+  std::cout << fmt::format("token {} revoked\n", id);
+}
+
 void tokens_add(CliContext& ctx, const std::string& raw_email) {
   const std::string email = normalized_email(raw_email);
   auto& db = ctx.store().db();
@@ -143,7 +176,10 @@ void tokens_add(CliContext& ctx, const std::string& raw_email) {
   add_audit(db, AuditEntry{"", "cli", "token_added", "account", std::to_string(account->id), ""});
   tx.commit();
   std::cout << token << "\n";
-  std::cerr << "Store this token now: it is not shown again.\n";
+  std::cerr << fmt::format(
+      "Store this token now: it is not shown again. Its id (for `tokens "
+      "revoke`) is {}.\n",
+      web::sha256_hex(token).substr(0, kTokenIdLength));
 }
 
 }  // namespace
@@ -174,12 +210,24 @@ void register_user_commands(CLI::App& app, CliContext& ctx) {
     users_list(ctx);
   });
 
+  auto disable_email = std::make_shared<std::string>();
+  auto* disable_cmd = users->add_subcommand(
+      "disable", "Disable an account: no more log-ins, its sessions end, its tokens stop working");
+  disable_cmd->add_option("EMAIL", *disable_email, "Log-in e-mail address")->required();
+  disable_cmd->callback([&ctx, disable_email] { users_disable(ctx, *disable_email); });
+
   auto* tokens = app.add_subcommand("tokens", "API tokens of the web app");
   tokens->require_subcommand(1);
   auto token_email = std::make_shared<std::string>();
   auto* token_add = tokens->add_subcommand("add", "Create an API token; printed once on stdout");
   token_add->add_option("EMAIL", *token_email, "The account the token acts as")->required();
   token_add->callback([&ctx, token_email] { tokens_add(ctx, *token_email); });
+  tokens->add_subcommand("list", "List API tokens: id, account, created, last used")
+      ->callback([&ctx] { tokens_list(ctx); });
+  auto token_id = std::make_shared<std::string>();
+  auto* token_revoke = tokens->add_subcommand("revoke", "Revoke an API token by its id");
+  token_revoke->add_option("ID", *token_id, "The token's id (see `tokens list`)")->required();
+  token_revoke->callback([&ctx, token_id] { tokens_revoke(ctx, *token_id); });
 }
 
 }  // namespace tafel

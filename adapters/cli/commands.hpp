@@ -23,6 +23,9 @@ void register_proposal_commands(CLI::App& app, CliContext& ctx);      // proposa
 void register_backup_commands(CLI::App& app, CliContext& ctx);        // backup, restore
 void register_retention_command(CLI::App& app, CliContext& ctx);      // retention run
 void register_user_commands(CLI::App& app, CliContext& ctx);          // users ..., tokens add
+void register_round_commands(CLI::App& app, CliContext& ctx);         // rounds ...
+void register_staff_commands(CLI::App& app, CliContext& ctx);         // staff feed-token
+void register_session_commands(CLI::App& app, CliContext& ctx);       // sessions cancel|move
 
 // The `import` group is shared by members and events.
 CLI::App& import_group(CLI::App& app);

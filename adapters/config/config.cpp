@@ -102,6 +102,17 @@ class Parser {
       if (auto v = r.string("name", true)) n.name = *v;
       n.sender_name = r.string("sender_name").value_or(n.name);
       n.sender_email = r.string("sender_email").value_or("");
+      if (auto v = r.string("calendar_url")) {
+        if (!v->starts_with("https://") && !v->starts_with("http://"))
+          r.error("calendar_url", "must be an http:// or https:// URL");
+        n.calendar_url = *v;
+      }
+      if (auto v = r.integer("calendar_refresh_minutes")) {
+        if (*v < 5 || *v > 7 * 24 * 60)
+          r.error("calendar_refresh_minutes", "must be between 5 and 10080 (one week)");
+        else
+          n.calendar_refresh_minutes = static_cast<int>(*v);
+      }
       if (!n.name.empty() && !seen.insert(n.name).second)
         r.error("name", fmt::format("network '{}' is defined twice", n.name));
       r.reject_unknown_keys();

@@ -18,6 +18,10 @@ struct NetworkConfig {
   std::string name;          // unique; members and events belong to a network
   std::string sender_name;   // the name invitations are sent in ("Namens ...")
   std::string sender_email;  // From address for mail in this network's name
+  // The network's calendar as an http(s) feed, refreshed by the daemon every
+  // calendar_refresh_minutes (adapters/feeds); empty: none.
+  std::string calendar_url;
+  int calendar_refresh_minutes = 60;
 };
 
 struct SectorConfig {

@@ -160,6 +160,8 @@ void read_policy(TomlReader& parent, ContactPolicyConfig& p, std::vector<ConfigE
   if (!child) return;
   TomlReader r(*child->table, child->path, errors);
   MessagingReader::integer(r, "nudge_after_days", p.nudge_after_days, 1, 60);
+  MessagingReader::integer(r, "poll_close_after_days", p.poll_close_after_days, 1, 90);
+  MessagingReader::integer(r, "poll_reminder_days_before", p.poll_reminder_days_before, 1, 60);
   if (child->table->contains("reminder_days_before")) {
     std::vector<int> days;
     for (const auto d : r.integers("reminder_days_before")) {

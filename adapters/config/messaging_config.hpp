@@ -57,6 +57,8 @@ struct ContactPolicyConfig {
   int early_reminder_at = 19 * 60;         // their day-before reminder: the evening before, then
   int quiet_start = 21 * 60;               // no WhatsApp from quiet_start ...
   int quiet_end = 7 * 60 + 30;             // ... until quiet_end
+  int poll_close_after_days = 7;      // availability poll: closes this many days after it is sent
+  int poll_reminder_days_before = 2;  // ... and reminds those who have not answered this early
 };
 
 struct MessagingConfig {

@@ -10,6 +10,8 @@ constexpr std::string_view kRequests = "tafel_http_requests_total";
 constexpr std::string_view kDuration = "tafel_http_request_duration_seconds_total";
 constexpr std::string_view kRejected = "tafel_http_rejected_connections_total";
 constexpr std::string_view kOpen = "tafel_http_open_connections";
+constexpr std::string_view kWebhooks = "tafel_webhook_requests_total";
+constexpr std::string_view kWebhookPrefix = "/webhooks/";
 
 }  // namespace
 
@@ -19,6 +21,8 @@ RequestCounter::RequestCounter(std::shared_ptr<MetricsRegistry> registry, Access
                      "HTTP requests answered, by route pattern and status.");
   registry_->declare(std::string(kDuration), MetricsRegistry::Type::counter,
                      "Time spent answering HTTP requests, by route pattern.");
+  registry_->declare(std::string(kWebhooks), MetricsRegistry::Type::counter,
+                     "Webhook POSTs by provider and outcome (accepted, rejected, failed).");
 }
 
 void RequestCounter::learn_routes(const Router& router) {
@@ -30,6 +34,13 @@ void RequestCounter::operator()(const AccessLogEntry& entry) const {
   registry_->add(kRequests, {{"route", route}, {"status", std::to_string(entry.status)}});
   registry_->add(kDuration, {{"route", route}},
                  std::chrono::duration<double>(entry.duration).count());
+  if (route.starts_with(kWebhookPrefix) && entry.method == "POST") {
+    const std::string provider = route.substr(kWebhookPrefix.size());
+    const char* outcome = entry.status < 400   ? "accepted"
+                          : entry.status < 500 ? "rejected"
+                                               : "failed";
+    registry_->add(kWebhooks, {{"provider", provider}, {"outcome", outcome}});
+  }
   if (next_) next_(entry);
 }
 

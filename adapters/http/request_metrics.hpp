@@ -4,6 +4,10 @@
 //   tafel_http_request_duration_seconds_total{route}      counter (sum of durations)
 //   tafel_http_rejected_connections_total                 counter (503 at the connection limit)
 //   tafel_http_open_connections                           gauge
+//   tafel_webhook_requests_total{provider,outcome}        counter: POSTs to /webhooks/<provider>:
+//                                                         accepted (2xx), rejected (4xx: bad
+//                                                         signature, too large, malformed), failed
+//                                                         (5xx: not configured, store error)
 // `route` is the matched route pattern ("/rsvp/{token}") or "unmatched", so neither tokens nor
 // arbitrary paths become label values.
 

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
+#include <future>
+#include <memory>
 #include <set>
 #include <stdexcept>
 
@@ -47,13 +50,26 @@ std::optional<std::vector<int>> score(const Router::Route& route,
 }  // namespace
 
 void Router::add(std::string method, std::string pattern, Handler handler, RouteOptions options) {
+  add_route(Route{std::move(method), std::move(pattern), {}, std::move(handler), {}, options});
+}
+
+void Router::add_async(std::string method, std::string pattern, AsyncHandler handler,
+                       RouteOptions options) {
+  add_route(Route{std::move(method), std::move(pattern), {}, {}, std::move(handler), options});
+}
+
+void Router::add_route(Route route) {
+  const std::string& method = route.method;
+  const std::string& pattern = route.pattern;
   if (pattern.empty() || pattern.front() != '/')
     throw std::invalid_argument(fmt::format("route pattern '{}' must start with '/'", pattern));
   if (method.empty()) throw std::invalid_argument("route method must not be empty");
   for (const auto& r : routes_)
     if (r.method == method && r.pattern == pattern)
       throw std::invalid_argument(fmt::format("route {} {} registered twice", method, pattern));
-  Route route{std::move(method), std::move(pattern), {}, std::move(handler), options};
+  if (!route.handler == !route.async_handler)
+    throw std::invalid_argument(
+        fmt::format("route {} {} needs exactly one handler", method, pattern));
   for (auto seg : split_path(route.pattern)) {
     if (seg.find_first_of("{}") != std::string_view::npos && !is_param(seg))
       throw std::invalid_argument(fmt::format("route pattern '{}': bad segment", route.pattern));
@@ -112,11 +128,35 @@ Response Router::invoke(const Match& match, Request request) const {
       break;
   }
   request.params = match.params;
+  if (match.route->async_handler) {
+    // Shared: the responding thread may still be inside set_value() when get() returns.
+    auto promise = std::make_shared<std::promise<Response>>();
+    auto answer = promise->get_future();
+    invoke_async(match, std::move(request),
+                 [promise](Response response) { promise->set_value(std::move(response)); });
+    return answer.get();
+  }
   try {
     return match.route->handler(request);
   } catch (const std::exception&) {
     // The message may carry request data, so it is not echoed or logged here.
     return error_response(500, "internal error");
+  }
+}
+
+void Router::invoke_async(const Match& match, Request request, Respond done) const {
+  if (match.kind != MatchKind::found || !match.route->async_handler)
+    return done(invoke(match, std::move(request)));
+  request.params = match.params;
+  // The first answer wins: a handler that responded and then threw is not answered twice.
+  auto answered = std::make_shared<std::atomic<bool>>(false);
+  Respond once = [answered, done = std::move(done)](Response response) {
+    if (!answered->exchange(true)) done(std::move(response));
+  };
+  try {
+    match.route->async_handler(std::move(request), once);
+  } catch (const std::exception&) {
+    once(error_response(500, "internal error"));
   }
 }
 

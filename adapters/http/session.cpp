@@ -3,6 +3,8 @@
 #include "adapters/http/security_headers.hpp"
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/execution/outstanding_work.hpp>
+#include <boost/asio/prefer.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -177,8 +179,17 @@ class Session : public Connection, public std::enable_shared_from_this<Session> 
     request.body = std::move(msg.body());
     const bool keep_alive = msg.keep_alive();
     const unsigned version = msg.version();
-    Response response = state_->router.invoke(match_, std::move(request));
-    send(std::move(response), keep_alive, version);
+    // An asynchronous route answers later, from another thread: the answer is sent on this
+    // connection's strand, and the io_context counts the wait as outstanding work (run() does not
+    // return under it). Synchronous routes answer inline: dispatch() runs at once on the strand.
+    auto strand = net::prefer(stream_.get_executor(), net::execution::outstanding_work.tracked);
+    state_->router.invoke_async(
+        match_, std::move(request),
+        [self = shared_from_this(), strand, keep_alive, version](Response response) {
+          net::dispatch(strand, [self, keep_alive, version, r = std::move(response)]() mutable {
+            self->send(std::move(r), keep_alive, version);
+          });
+        });
   }
 
   // Answers a request that cannot be served, then closes the connection.

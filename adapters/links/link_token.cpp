@@ -20,7 +20,7 @@ constexpr std::size_t kMacBytes = 32;
 
 bool never_expires(Purpose p) { return p == Purpose::optout || p == Purpose::unsubscribe; }
 
-bool known_purpose(unsigned char p) { return p >= 1 && p <= 4; }
+bool known_purpose(unsigned char p) { return p >= 1 && p <= 6; }
 
 void put_u64(std::string& out, std::uint64_t v) {
   for (int shift = 56; shift >= 0; shift -= 8) out += static_cast<char>((v >> shift) & 0xFF);
@@ -52,6 +52,10 @@ std::string_view to_string(Purpose p) {
       return "optout";
     case Purpose::unsubscribe:
       return "unsubscribe";
+    case Purpose::kennisbank:
+      return "kennisbank";
+    case Purpose::evaluation:
+      return "evaluation";
   }
   return "unknown";
 }

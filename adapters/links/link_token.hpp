@@ -22,6 +22,8 @@ enum class Purpose : std::uint8_t {
   poll = 2,         // subject: poll invitation (member in a planning round) id
   optout = 3,       // subject: member id; never expires
   unsubscribe = 4,  // one-click List-Unsubscribe; subject: member id; never expires
+  kennisbank = 5,   // read-only knowledge base for members; subject: network id
+  evaluation = 6,   // the after-session evaluation page; subject: invitation id
 };
 
 std::string_view to_string(Purpose p);

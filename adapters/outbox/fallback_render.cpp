@@ -1,5 +1,8 @@
 #include "adapters/outbox/fallback_render.hpp"
 
+#include "adapters/outbox/poll_outreach.hpp"
+#include "adapters/store/rounds_store.hpp"
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -21,6 +24,13 @@ std::expected<std::string, std::string> render_again(Store& store, const RenderC
                                                      const OutboxRow& failed,
                                                      const std::string& key, std::int64_t now_utc) {
   const auto kind = outreach::parse_message_kind(failed.kind);
+  if (kind == MessageKind::poll || kind == MessageKind::poll_reminder) {
+    const auto poll = poll_invitation_of_key(failed.dedupe_key);
+    if (!poll) return std::unexpected("the row names no poll invitation");
+    return render_poll_message(store.db(), ctx, *poll, *kind,
+                               failed.channel == "whatsapp" ? Channel::email : Channel::whatsapp,
+                               key, now_utc);
+  }
   if (!kind || !planner_kind(*kind))
     return std::unexpected(fmt::format("kind '{}' is not rendered again", failed.kind));
   if (!failed.invitation_id) return std::unexpected("the row has no invitation");

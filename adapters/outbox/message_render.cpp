@@ -112,11 +112,16 @@ std::expected<std::string, std::string> render_payload(const RenderContext& ctx,
   f.theme = s.theme;
   const std::string rsvp_token =
       links::sign_link(ctx.link_key, links::Purpose::rsvp, inv.id, s.end.utc_seconds);
-  f.answer_link = fmt::format("{}/r/{}", ctx.config.public_url, rsvp_token);
+  f.answer_link = req.answer_link.empty()
+                      ? fmt::format("{}/r/{}", ctx.config.public_url, rsvp_token)
+                      : req.answer_link;
   f.optout_link = optout_link(ctx, m.id);
   f.privacy_link = mc.privacy_url;
-  f.reply_address = fmt::format("{}+{}@{}", mc.reply_local, inv.reply_id, mc.reply_domain);
+  f.reply_address = req.reply_address.empty()
+                        ? fmt::format("{}+{}@{}", mc.reply_local, inv.reply_id, mc.reply_domain)
+                        : req.reply_address;
   f.change_note = req.note;
+  f.content = req.content;
   auto msg = outreach::compose_message(ctx.templates, req.kind, f);
   if (!msg) return std::unexpected(msg.error());
 

@@ -68,6 +68,11 @@ struct RenderRequest {
   CalendarPart calendar = CalendarPart::none;
   bool answer_buttons = false;  // WhatsApp: the three quick-reply answer buttons
   std::string note;             // {{wijziging}}: one Dutch sentence, or ""
+  // Messages that are not about one invitation (the availability poll): {{antwoordlink}} and
+  // the mail's Reply-To instead of the invitation's RSVP link and reply address; "" = those.
+  std::string answer_link;
+  std::string reply_address;
+  outreach::MessageContent content;  // followup and digest: {{punten}}, {{nieuwsbrief}}, ...
 };
 
 // Sessions of approved proposals (any session status); nullopt when unknown.

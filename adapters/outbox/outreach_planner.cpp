@@ -1,6 +1,8 @@
 #include "adapters/outbox/outreach_planner.hpp"
 
+#include "adapters/outbox/followup_outreach.hpp"
 #include "adapters/outbox/message_render.hpp"
+#include "adapters/outbox/poll_outreach.hpp"
 #include "adapters/store/outbox_store.hpp"
 #include "adapters/store/rsvp_log.hpp"
 #include "engine/outreach/channel_limits.hpp"
@@ -209,6 +211,21 @@ PlannerReport enqueue_due_messages_in_transaction(Store& store, const OutreachSe
          fmt::format("{} {:02}:{:02}, {}", outreach::dutch_long_date(s.policy.start.local_date()),
                      minute / 60, minute % 60, s.facts.venue)});
   }
+  // The availability polls of polling rounds: polls not yet sent and reminders now due.
+  auto polls = enqueue_poll_messages_in_transaction(store, setup, now_utc);
+  report.enqueued += polls.enqueued;
+  for (auto& p : polls.problems) report.problems.push_back(std::move(p));
+  if (polls.next_due_utc)
+    report.next_due_utc = report.next_due_utc ? std::min(*report.next_due_utc, *polls.next_due_utc)
+                                              : *polls.next_due_utc;
+  // After held sessions: the takeaways and the evaluation question to those who came.
+  auto followups = enqueue_followups_in_transaction(store, setup, now_utc);
+  report.enqueued += followups.enqueued;
+  for (auto& p : followups.problems) report.problems.push_back(std::move(p));
+  if (followups.next_due_utc)
+    report.next_due_utc = report.next_due_utc
+                              ? std::min(*report.next_due_utc, *followups.next_due_utc)
+                              : *followups.next_due_utc;
   return report;
 }
 

@@ -1,5 +1,6 @@
 #include "adapters/pages/pages_routes.hpp"
 
+#include "adapters/pages/evaluation_page.hpp"
 #include "adapters/pages/optout_page.hpp"
 #include "adapters/pages/poll_page.hpp"
 #include "adapters/pages/rsvp_page.hpp"
@@ -7,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <stdexcept>
 
 namespace tafel::pages {
 
@@ -21,6 +23,19 @@ void register_pages_routes(http::Router& router, std::shared_ptr<const PagesSetu
   add("/r/{token}", handle_rsvp_get, handle_rsvp_post);
   add("/afmelden/{token}", handle_optout_get, handle_optout_post);
   add("/peiling/{token}", handle_poll_get, handle_poll_post);
+  // The after-session evaluation: its own small catalogue, checked here at start-up.
+  auto evaluation =
+      PageTemplates::load(setup->config.messaging.templates_dir / "pages", evaluation_pages());
+  if (!evaluation) throw std::runtime_error(evaluation.error());
+  auto eval = std::make_shared<const PageTemplates>(std::move(*evaluation));
+  router.get(
+      "/evaluatie/{token}",
+      [setup, eval](const http::Request& r) { return handle_evaluation_get(*setup, *eval, r); },
+      limit);
+  router.post(
+      "/evaluatie/{token}",
+      [setup, eval](const http::Request& r) { return handle_evaluation_post(*setup, *eval, r); },
+      limit);
 }
 
 std::expected<std::shared_ptr<const PagesSetup>, std::string> make_pages_setup(

@@ -9,6 +9,7 @@
 #include "engine/rsvp/machine.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <map>
 #include <vector>
@@ -87,7 +88,7 @@ struct SessionRun {
     if (!facts || !setup) return std::nullopt;
     rsvp_log::ensure_invites_logged(db, session_id);
     const auto log = rsvp_log::load_events(db, session_id);
-    return SessionRun{db, ctx, std::move(*facts), rsvp::replay(*setup, log).state, {}, {}};
+    return SessionRun{db, ctx, std::move(*facts), rsvp::replay(*setup, log).state, {}, {}, {}};
   }
 
   outbox::RenderContext render_ctx() const {
@@ -167,9 +168,19 @@ struct SessionRun {
       RenderRequest req;
       req.kind = kind;
       req.channel = channel;
-      req.key = fmt::format("{}:{}:{}:{}", inv->id, outreach::to_string(kind), key_part,
-                            outreach::to_string(channel));
       req.sequence = std::max(inv->sequence, session.sequence);
+      // Invitations, change notices and cancellations use the contact policy's keys
+      // (engine/outreach/contact_policy.cpp), so the outreach planner sees them as sent.
+      if (kind == MessageKind::change)
+        req.key =
+            fmt::format("{}:change:{}:{}", inv->id, req.sequence, outreach::to_string(channel));
+      else if (kind == MessageKind::invitation)
+        req.key = fmt::format("{}:invitation:{}", inv->id, outreach::to_string(channel));
+      else if (kind == MessageKind::cancellation)
+        req.key = fmt::format("{}:cancellation:{}", inv->id, outreach::to_string(channel));
+      else
+        req.key = fmt::format("{}:{}:{}:{}", inv->id, outreach::to_string(kind), key_part,
+                              outreach::to_string(channel));
       req.calendar = calendar;
       req.note = note;
       req.answer_buttons = buttons;
@@ -181,6 +192,11 @@ struct SessionRun {
                              outreach::to_string(kind), payload.error()),
                  "template_error:" + req.key);
         continue;
+      }
+      if (kind == MessageKind::invitation) {  // announces its sequence, as the planner's do
+        auto j = nlohmann::json::parse(*payload);
+        j["sequence"] = req.sequence;
+        *payload = j.dump();
       }
       if (enqueue(db, OutboxInsert{inv->id, person, std::string(outreach::to_string(channel)),
                                    std::string(outreach::to_string(kind)), req.key, state.now,
@@ -245,13 +261,16 @@ struct SessionRun {
           } else if constexpr (std::is_same_v<T, rsvp::SendChangeNotice>) {
             send(x.person, MessageKind::change, x.channels, false, source, ev,
                  CalendarPart::request,
-                 "De datum, tijd of plaats is gewijzigd; hieronder staat hoe het nu is.", true);
+                 coordinator_note.empty()
+                     ? "De datum, tijd of plaats is gewijzigd; hieronder staat hoe het nu is."
+                     : coordinator_note,
+                 true);
           } else if constexpr (std::is_same_v<T, rsvp::SendCancellation>) {
             if (auto inv =
                     load_invitation(db, "session_id = ? AND member_id = ?", session.id, x.person))
               cancel_pending(db, inv->id);
             send(x.person, MessageKind::cancellation, x.channels, false, source, ev,
-                 CalendarPart::cancel, "", false);
+                 CalendarPart::cancel, coordinator_note, false);
           } else if constexpr (std::is_same_v<T, rsvp::RefuseAnswer>) {
             applied.refused = true;
             const std::string why = x.reason == rsvp::RefusalReason::session_started
@@ -295,6 +314,7 @@ struct SessionRun {
   }
 
   std::optional<std::int64_t> pending_inbound;
+  std::string coordinator_note;  // a coordinator's words for change notices and cancellations
 };
 
 }  // namespace
@@ -440,6 +460,20 @@ std::expected<Applied, std::string> record_opt_out(SQLite::Database& db, const R
                       std::string(outreach::to_string(req.kind)), req.key, in.at_utc, *payload}))
     ++out.messages_enqueued;
   return out;
+}
+
+std::expected<Applied, std::string> apply_session_event(SQLite::Database& db,
+                                                        const ReplyContext& ctx,
+                                                        std::int64_t session_id,
+                                                        const rsvp::Event& event, Source source,
+                                                        const std::string& note) {
+  auto run = SessionRun::open(db, ctx, session_id);
+  if (!run)
+    return std::unexpected(
+        fmt::format("session {} is not part of an approved proposal", session_id));
+  run->coordinator_note = note;
+  run->apply(event, source, std::nullopt, std::nullopt);
+  return run->applied;
 }
 
 int advance_sessions(SQLite::Database& db, const ReplyContext& ctx, std::int64_t now_utc) {

@@ -18,6 +18,7 @@
 #include "adapters/links/link_key.hpp"
 #include "adapters/tz/time_zone.hpp"
 #include "engine/outreach/message_templates.hpp"
+#include "engine/rsvp/events.hpp"
 #include "engine/rsvp/types.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -79,6 +80,20 @@ struct OptOutInput {
 // started, and enqueues one confirmation on `via` (only the first time). Idempotent.
 std::expected<Applied, std::string> record_opt_out(SQLite::Database& db, const ReplyContext& ctx,
                                                    const OptOutInput& in);
+
+// Applies a session-level event of the coordinator (InviteFromWaitlist, Reschedule, Cancel)
+// to the session's log and acts on its decisions (seat offers, change notices, cancellations
+// on every allowed channel), inside the caller's transaction. Change notices and cancellations
+// carry the contact policy's dedupe keys, so the outreach planner does not send them again.
+// The caller updates the `sessions` row (time, venue, sequence, status) in the same
+// transaction, before calling this for a Reschedule (the messages render the row as it is).
+// `note` (Dutch, optional) replaces the standard line of change notices and cancellations.
+// Errors: an unknown session or one outside an approved proposal (English, ids only).
+std::expected<Applied, std::string> apply_session_event(SQLite::Database& db,
+                                                        const ReplyContext& ctx,
+                                                        std::int64_t session_id,
+                                                        const rsvp::Event& event, Source source,
+                                                        const std::string& note = {});
 
 // Applies a Tick at `now_utc` to every approved session with a deadline at or before it (offers
 // expiring, the quorum check, the start), writing what that decides. Returns the number of

@@ -98,6 +98,19 @@ bool set_account_password(SQLite::Database& db, std::string_view email,
   return true;
 }
 
+bool set_account_disabled(SQLite::Database& db, std::int64_t id, bool disabled) {
+  SQLite::Statement q(db, "UPDATE accounts SET disabled = ? WHERE id = ?");
+  q.bind(1, disabled ? 1 : 0);
+  q.bind(2, id);
+  if (q.exec() == 0) return false;
+  if (disabled) {
+    SQLite::Statement end(db, "DELETE FROM web_sessions WHERE account_id = ?");
+    end.bind(1, id);
+    end.exec();
+  }
+  return true;
+}
+
 void add_web_session(SQLite::Database& db, const std::string& id_hash, std::int64_t account_id,
                      const std::string& csrf, std::int64_t now, std::int64_t expires) {
   SQLite::Statement q(db,
@@ -220,6 +233,38 @@ std::vector<AuditEntry> audit_entries(SQLite::Database& db) {
                    q.getColumn(2).getString(), q.getColumn(3).getString(),
                    q.getColumn(4).getString(), q.getColumn(5).getString()});
   return out;
+}
+
+std::vector<ApiTokenInfo> list_api_tokens(SQLite::Database& db) {
+  SQLite::Statement q(db,
+                      "SELECT substr(t.hash, 1, ?), t.account_id, a.email, t.created_at, "
+                      "t.last_used FROM api_tokens t JOIN accounts a ON a.id = t.account_id "
+                      "ORDER BY a.email, t.created_at");
+  q.bind(1, static_cast<int>(kTokenIdLength));
+  std::vector<ApiTokenInfo> out;
+  while (q.executeStep()) {
+    ApiTokenInfo t{q.getColumn(0).getString(), q.getColumn(1).getInt64(),
+                   q.getColumn(2).getString(), q.getColumn(3).getInt64(), std::nullopt};
+    if (!q.getColumn(4).isNull()) t.last_used = q.getColumn(4).getInt64();
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+std::optional<std::int64_t> revoke_api_token(SQLite::Database& db, std::string_view id) {
+  const bool hex = id.size() >= 8 && id.size() <= 64 &&
+                   id.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+  if (!hex) return std::nullopt;
+  SQLite::Statement q(db, "SELECT hash, account_id FROM api_tokens WHERE substr(hash, 1, ?) = ?");
+  q.bind(1, static_cast<int>(id.size()));
+  q.bind(2, std::string(id));
+  std::vector<std::pair<std::string, std::int64_t>> found;
+  while (q.executeStep()) found.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getInt64());
+  if (found.size() != 1) return std::nullopt;
+  SQLite::Statement del(db, "DELETE FROM api_tokens WHERE hash = ?");
+  del.bind(1, found.front().first);
+  del.exec();
+  return found.front().second;
 }
 
 }  // namespace tafel

@@ -7,6 +7,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -40,6 +41,10 @@ std::vector<Account> list_accounts(SQLite::Database& db);
 // Replaces the password hash and ends every web session of the account. False if unknown.
 bool set_account_password(SQLite::Database& db, std::string_view email,
                           const std::string& password_hash);
+
+// Disables (or enables) an account and, when disabling, ends every web session of it; its API
+// tokens stop working too (authentication checks `disabled`). False if unknown.
+bool set_account_disabled(SQLite::Database& db, std::int64_t id, bool disabled);
 
 // --- web sessions ---
 struct WebSession {
@@ -77,6 +82,21 @@ void add_api_token(SQLite::Database& db, const std::string& hash, std::int64_t a
 // The account owning the token (and records `now` as its last use).
 std::optional<std::int64_t> use_api_token(SQLite::Database& db, const std::string& hash,
                                           std::int64_t now);
+
+// API tokens for listing and revoking. The id shown is the first kTokenIdLength hex digits of
+// the token's SHA-256: stable, and says nothing about the token itself.
+inline constexpr std::size_t kTokenIdLength = 12;
+struct ApiTokenInfo {
+  std::string id;
+  std::int64_t account_id = 0;
+  std::string email;
+  std::int64_t created_at = 0;
+  std::optional<std::int64_t> last_used;
+};
+std::vector<ApiTokenInfo> list_api_tokens(SQLite::Database& db);
+// Deletes the token whose id (see above; at least 8 hex digits of the hash) matches exactly one
+// token; returns its account id, or nullopt when none or more than one matches.
+std::optional<std::int64_t> revoke_api_token(SQLite::Database& db, std::string_view id);
 
 // --- audit log ---
 struct AuditEntry {

@@ -153,8 +153,13 @@ CREATE INDEX availability_member ON availability(member_id);
 }  // namespace
 
 std::span<const std::string_view> schema_migrations() {
-  static const std::array<std::string_view, 5> migrations = {
-      kV1, schema_v2_planning(), schema_v3_outreach(), schema_v4_replies(), schema_v5_accounts()};
+  static const std::array<std::string_view, 7> migrations = {kV1,
+                                                             schema_v2_planning(),
+                                                             schema_v3_outreach(),
+                                                             schema_v4_replies(),
+                                                             schema_v5_accounts(),
+                                                             schema_v6_rounds(),
+                                                             schema_v7_sessions()};
   return migrations;
 }
 

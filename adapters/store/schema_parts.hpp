@@ -15,5 +15,10 @@ std::string_view schema_v4_replies();
 // Version 5: accounts, web sessions, log-in attempts, API tokens, audit log
 // (schema_v5_accounts.cpp).
 std::string_view schema_v5_accounts();
+// Version 6: availability-poll timing on planning rounds (schema_v6_rounds.cpp).
+std::string_view schema_v6_rounds();
+// Version 7: session roles, run sheets, after-session capture, knowledge base, sector figures,
+// evaluations and digests (schema_v7_sessions.cpp).
+std::string_view schema_v7_sessions();
 
 }  // namespace tafel

@@ -64,16 +64,20 @@ std::string apply_whatsapp_status(SQLite::Database& db, std::int64_t inbound_id,
   if (!want || s.status == "pending" || s.status == "in_flight") {
     outcome = "ignored";
   } else if (have && *want > *have) {
-    SQLite::Statement up(db,
-                         "UPDATE outbox SET state = ?, last_error = COALESCE(?, last_error), "
-                         "updated_at = ? WHERE id = ?");
+    SQLite::Statement up(db, "UPDATE outbox SET state = ?, updated_at = ? WHERE id = ?");
     up.bind(1, s.status);
-    if (s.status == "failed")
-      up.bind(2, s.error_code ? fmt::format("whatsapp {}: {}", *s.error_code, s.error_title)
-                              : std::string("whatsapp: failed without an error code"));
-    up.bind(3, now_utc_iso());
-    up.bind(4, outbox_id);
+    up.bind(2, now_utc_iso());
+    up.bind(3, outbox_id);
     up.exec();
+  }
+  // A failure's error is kept whether or not it moved the state (a "failed" after "delivered"
+  // does not), so the row ends the same for any order of the same updates.
+  if (s.status == "failed") {
+    SQLite::Statement err(db, "UPDATE outbox SET last_error = ? WHERE id = ?");
+    err.bind(1, s.error_code ? fmt::format("whatsapp {}: {}", *s.error_code, s.error_title)
+                             : std::string("whatsapp: failed without an error code"));
+    err.bind(2, outbox_id);
+    err.exec();
   }
   // Undeliverable is a fact about the number, whatever order the updates came in.
   if (s.status == "failed" && s.error_code == kUndeliverable) {

@@ -3,6 +3,7 @@
 #include "adapters/pages/page_common.hpp"
 #include "adapters/pages/pages_setup.hpp"
 #include "adapters/web/auth.hpp"
+#include "adapters/web/beheer_parts.hpp"
 #include "adapters/web/login.hpp"
 #include "adapters/web/scope.hpp"
 #include "engine/outreach/template_renderer.hpp"
@@ -27,18 +28,6 @@ std::string_view kind_label(std::string_view kind) {
   if (kind == "refused_answer") return "Antwoord niet verwerkt";
   if (kind == "bounce") return "E-mail kwam niet aan";
   return kind;
-}
-
-std::string_view role_label(Role role) {
-  switch (role) {
-    case Role::coordinator:
-      return "coördinator";
-    case Role::partner:
-      return "netwerkpartner";
-    case Role::facilitator:
-      return "facilitator";
-  }
-  return "";
 }
 
 // "2026-11-28T10:15:00Z" -> "2026-11-28 10:15 UTC"; anything else unchanged.
@@ -84,9 +73,7 @@ http::Response handle_inbox_get(const WebSetup& setup, const http::Request& requ
   std::string list;
   for (const auto& item : items) list += item_html(item, who->csrf);
   pages::PageValues v;
-  v.text("account", who->account.email)
-      .text("rol", role_label(who->account.role))
-      .text("csrf", who->csrf)
+  v.html("menu", menu_html(*who))
       .text("aantal", items.empty()       ? std::string("Er zijn geen open meldingen.")
                       : items.size() == 1 ? std::string("1 open melding.")
                                           : fmt::format("{} open meldingen.", items.size()))

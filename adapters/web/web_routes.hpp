@@ -12,7 +12,7 @@
 
 namespace tafel::web {
 
-inline constexpr std::size_t kWebBodyLimit = 16 * 1024;
+inline constexpr std::size_t kWebBodyLimit = 256 * 1024;
 
 void register_web_routes(http::Router& router, std::shared_ptr<const WebSetup> setup);
 

@@ -49,6 +49,9 @@ void InboxWorker::run() {
         auto opened = Store::open(options_.database);
         if (!opened) throw std::runtime_error(opened.error().message);
         store.emplace(std::move(*opened));
+        // This worker checkpoints the WAL (below), outside the inbox's write mutex, so that the
+        // checkpoint's fsyncs never sit inside a commit that a webhook answer waits for.
+        store->db().exec("PRAGMA wal_autocheckpoint = 0");
       }
       // Batches until nothing is pending; notify() calls meanwhile are covered by the loop.
       while (true) {
@@ -57,6 +60,8 @@ void InboxWorker::run() {
         if (r.quarantined > 0)
           log(fmt::format("whatsapp webhook: {} deliveries quarantined (see the coordinator items)",
                           r.quarantined));
+        // PASSIVE: copies what it can without blocking the writers (the inbox commits on).
+        store->db().exec("PRAGMA wal_checkpoint(PASSIVE)");
         if (r.deliveries == 0) break;
         std::lock_guard lock(mutex_);
         if (stopping_) return;

@@ -3,7 +3,9 @@
 // delays the webhook's 200s: it catches up on every pending delivery when started (deliveries
 // stored before a crash or restart), then whenever notify() is called (after each stored
 // delivery) and every `poll` interval as a safety net. It has its own database connection and
-// takes the inbox's write mutex around each delivery's transaction.
+// takes the inbox's write mutex around each delivery's transaction. It also checkpoints the WAL
+// after each round (its own connection does not auto-checkpoint, the inbox's only as a safety
+// net), outside that mutex.
 //
 // Threading: notify() and stop() are thread-safe. stop() finishes the delivery in hand, then
 // joins; the destructor stops.

@@ -71,36 +71,40 @@ http::Response handle_whatsapp_handshake(const WhatsAppSecrets& secrets,
   return r;
 }
 
-http::Response handle_whatsapp_post(const WhatsAppSecrets& secrets, const StoreDelivery& store,
-                                    const http::Request& request) {
-  if (!secrets.configured()) return not_configured();
+void handle_whatsapp_post(const WhatsAppSecrets& secrets, const SubmitDelivery& submit,
+                          http::Request request, http::Respond respond) {
+  if (!secrets.configured()) return respond(not_configured());
   if (!signature_matches(secrets.app_secret, request.body, request.header(kSignatureHeader)))
-    return http::error_response(401, "bad or missing X-Hub-Signature-256");
-  store(request.body);
-  http::Response r;
-  r.status = 200;
-  r.set_header("Content-Type", "text/plain; charset=utf-8");
-  r.body = "ok";
-  return r;
+    return respond(http::error_response(401, "bad or missing X-Hub-Signature-256"));
+  submit(std::move(request.body), [respond = std::move(respond)](std::optional<std::int64_t> id) {
+    if (!id) {
+      auto r = http::error_response(503, "delivery not stored, try again");
+      r.set_header("Retry-After", "10");
+      return respond(std::move(r));
+    }
+    http::Response r;
+    r.status = 200;
+    r.set_header("Content-Type", "text/plain; charset=utf-8");
+    r.body = "ok";
+    respond(std::move(r));
+  });
 }
 
 void register_whatsapp_webhook(http::Router& router, WhatsAppSecrets secrets,
-                               std::shared_ptr<DeliveryInbox> inbox,
-                               std::function<void()> on_stored) {
+                               std::shared_ptr<GroupCommitter> committer) {
   const auto shared = std::make_shared<const WhatsAppSecrets>(std::move(secrets));
-  StoreDelivery store = [inbox, on_stored = std::move(on_stored)](std::string_view body) {
-    const auto id = inbox->store("whatsapp", body);
-    if (on_stored) on_stored();
-    return id;
+  SubmitDelivery submit = [committer](std::string body,
+                                      std::function<void(std::optional<std::int64_t>)> done) {
+    committer->submit(std::move(body), std::move(done));
   };
   const http::RouteOptions options{kWhatsAppBodyLimit};
   router.get(
       std::string(kWhatsAppPath),
       [shared](const http::Request& r) { return handle_whatsapp_handshake(*shared, r); }, options);
-  router.post(
-      std::string(kWhatsAppPath),
-      [shared, store = std::move(store)](const http::Request& r) {
-        return handle_whatsapp_post(*shared, store, r);
+  router.add_async(
+      "POST", std::string(kWhatsAppPath),
+      [shared, submit = std::move(submit)](http::Request r, http::Respond respond) {
+        handle_whatsapp_post(*shared, submit, std::move(r), std::move(respond));
       },
       options);
 }

@@ -1,6 +1,7 @@
 #include "adapters/webhooks/whatsapp_service.hpp"
 
 #include "adapters/webhooks/delivery_inbox.hpp"
+#include "adapters/webhooks/group_commit.hpp"
 #include "adapters/webhooks/inbox_worker.hpp"
 #include "adapters/webhooks/whatsapp_route.hpp"
 
@@ -14,12 +15,18 @@ namespace tafel::webhooks {
 struct WhatsAppService::Impl {
   WhatsAppSecrets secrets;
   std::shared_ptr<DeliveryInbox> inbox;
+  std::shared_ptr<GroupCommitter> committer;
   std::unique_ptr<InboxWorker> worker;
 };
 
 WhatsAppService::WhatsAppService(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
-WhatsAppService::~WhatsAppService() { stop(); }
+WhatsAppService::~WhatsAppService() {
+  // The committer first: it wakes the worker after each commit. The route keeps the (stopped)
+  // committer, which answers 503 from then on.
+  if (impl_ && impl_->committer) impl_->committer->stop();
+  stop();
+}
 
 std::expected<std::unique_ptr<WhatsAppService>, std::string> WhatsAppService::start(
     const replies::ReplyContext* context, WhatsAppSecrets secrets, std::ostream& err) {
@@ -51,14 +58,16 @@ std::expected<std::unique_ptr<WhatsAppService>, std::string> WhatsAppService::st
   };
   opts.log = [](std::string_view line) { std::cerr << line << '\n' << std::flush; };
   impl->worker = std::make_unique<InboxWorker>(std::move(opts));
+  GroupCommitter::Options commit;
+  commit.provider = "whatsapp";
+  commit.on_committed = [worker = impl->worker.get()] { worker->notify(); };
+  commit.log = [](std::string_view line) { std::cerr << line << '\n' << std::flush; };
+  impl->committer = std::make_shared<GroupCommitter>(impl->inbox, std::move(commit));
   return std::unique_ptr<WhatsAppService>(new WhatsAppService(std::move(impl)));
 }
 
 void WhatsAppService::register_routes(http::Router& router) {
-  InboxWorker* worker = impl_->worker.get();
-  register_whatsapp_webhook(router, impl_->secrets, impl_->inbox, [worker] {
-    if (worker) worker->notify();
-  });
+  register_whatsapp_webhook(router, impl_->secrets, impl_->committer);
 }
 
 void WhatsAppService::stop() {

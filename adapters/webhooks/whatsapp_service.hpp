@@ -1,6 +1,6 @@
 #pragma once
 // The WhatsApp webhook as a part of the daemon (`tafelplanner serve`): the route, the inbox it
-// stores into and the worker that processes it.
+// stores into (through one group-commit writer thread) and the worker that processes it.
 //
 // With both secrets in the environment (whatsapp_secrets.hpp) it opens the inbox and starts the
 // worker, which first catches up on deliveries left pending; processing renders what answers
@@ -33,7 +33,8 @@ class WhatsAppService {
   void register_routes(http::Router& router);
 
   // Stops the worker after the delivery in hand (what is left stays pending for the next
-  // start). Idempotent.
+  // start). Idempotent. The webhook keeps storing deliveries (requests still in flight while the
+  // server drains) until the service is destroyed; from then on it answers 503.
   void stop();
 
  private:

@@ -197,4 +197,84 @@ ContactPlan plan_contact_moments(const PolicyRules& rules,
   return plan;
 }
 
+PollPlan plan_poll_moments(const PolicyRules& rules, const std::vector<PollRound>& rounds,
+                           const std::vector<PollInvitee>& invitees,
+                           const std::vector<PollRecord>& outbox, std::int64_t now_utc,
+                           const OffsetAt& offset_at) {
+  std::map<std::int64_t, const PollRound*> round_by_id;
+  for (const auto& r : rounds) round_by_id[r.id] = &r;
+  struct PollHistory {
+    std::optional<std::int64_t> polled_at;  // earliest poll message's due time
+    bool reminded = false;
+  };
+  std::map<std::int64_t, PollHistory> history;
+  for (const auto& rec : outbox) {
+    PollHistory& h = history[rec.poll];
+    if (rec.kind == MessageKind::poll)
+      h.polled_at = h.polled_at ? std::min(*h.polled_at, rec.due_utc) : rec.due_utc;
+    if (rec.kind == MessageKind::poll_reminder) h.reminded = true;
+  }
+
+  PollPlan plan;
+  auto later = [&plan](std::int64_t at) {
+    plan.next_due_utc = plan.next_due_utc ? std::min(*plan.next_due_utc, at) : at;
+  };
+  // When a message on `c` due at `due` may go before `deadline`, ignoring whether that is now.
+  auto moment = [&](Channel c, std::int64_t due, std::int64_t deadline) {
+    std::optional<std::int64_t> at = due;
+    if (c == Channel::whatsapp) at = whatsapp_moment(rules, due, deadline, now_utc, offset_at);
+    if (at && *at >= deadline) at.reset();
+    return at;
+  };
+  auto message = [](const PollInvitee& p, MessageKind kind, Channel c, std::int64_t due) {
+    return DuePollMessage{fmt::format("poll{}:{}:{}", p.id, to_string(kind), to_string(c)),
+                          p.id,
+                          p.round,
+                          p.member,
+                          kind,
+                          c,
+                          due};
+  };
+
+  for (const auto& p : invitees) {
+    const auto r = round_by_id.find(p.round);
+    if (r == round_by_id.end() || !r->second->polling || p.answered) continue;
+    const std::int64_t close = r->second->closes_utc;
+    if (now_utc >= close) continue;
+    const auto channel = preferred(p.channels);
+    if (!channel) continue;
+    const auto hit = history.find(p.id);
+    const PollHistory h = hit == history.end() ? PollHistory{} : hit->second;
+
+    if (!h.polled_at) {
+      auto at = moment(*channel, now_utc, close);
+      Channel c = *channel;
+      if (!at && c == Channel::whatsapp &&
+          std::find(p.channels.begin(), p.channels.end(), Channel::email) != p.channels.end()) {
+        c = Channel::email;
+        at = now_utc;
+      }
+      if (at) plan.due.push_back(message(p, MessageKind::poll, c, *at));
+      continue;
+    }
+    if (h.reminded) continue;
+    const LocalTime polled = to_local(*h.polled_at, offset_at);
+    const Date close_day = to_local(close, offset_at).local_date();
+    const LocalTime remind = at_local(add_days(close_day, -rules.poll_reminder_days_before),
+                                      polled.local_minute_of_day(), offset_at);
+    if (remind.utc_seconds <= *h.polled_at) continue;
+    const auto at = moment(*channel, remind.utc_seconds, close);
+    if (!at) continue;
+    if (*at > now_utc) {
+      later(*at);
+      continue;
+    }
+    plan.due.push_back(message(p, MessageKind::poll_reminder, *channel, *at));
+  }
+  std::sort(plan.due.begin(), plan.due.end(), [](const DuePollMessage& a, const DuePollMessage& b) {
+    return std::tie(a.due_utc, a.key) < std::tie(b.due_utc, b.key);
+  });
+  return plan;
+}
+
 }  // namespace tafel::outreach

@@ -40,6 +40,7 @@ struct PolicyRules {
   int early_reminder_at = 19 * 60;
   int quiet_start = 21 * 60;
   int quiet_end = 7 * 60 + 30;
+  int poll_reminder_days_before = 2;  // availability poll: remind this many days before it closes
 };
 
 enum class Rsvp { invited, accepted, declined, maybe, waitlisted, cancelled };
@@ -106,5 +107,59 @@ ContactPlan plan_contact_moments(const PolicyRules& rules,
 std::optional<std::int64_t> whatsapp_moment(const PolicyRules& rules, std::int64_t due_utc,
                                             std::int64_t deadline_utc, std::int64_t now_utc,
                                             const OffsetAt& offset_at);
+
+// The availability poll of planning rounds (plan_poll_moments). Rules:
+// - poll: once per person asked (a poll invitation), on the preferred channel (WhatsApp when
+//   allowed, else email), due now; a WhatsApp poll due in quiet hours waits for `quiet_end` (or
+//   goes by email when that is past the close and email is allowed). Returned even when due later
+//   than `now`: it is decided when the poll is sent, and the outbox holds it until it is due.
+// - poll_reminder: once, to those asked who have not answered, on the preferred channel, at the
+//   local clock time the poll went, `poll_reminder_days_before` local days before the local day
+//   the poll closes; skipped when that is not after the poll itself; quiet hours as above.
+//   Returned only once due (`next_due_utc` says when).
+// - nothing at or after the close, nothing for a round that is not polling.
+struct PollRound {
+  std::int64_t id = 0;
+  std::int64_t closes_utc = 0;  // the instant the poll closes
+  bool polling = false;         // status 'polling'
+};
+
+struct PollInvitee {
+  std::int64_t id = 0;  // poll invitation
+  std::int64_t round = 0;
+  std::int64_t member = 0;
+  bool answered = false;
+  std::vector<Channel> channels;  // allowed (consent, not opted out, address known)
+};
+
+// A poll or poll reminder already in the outbox (any state except cancelled).
+struct PollRecord {
+  std::string key;
+  std::int64_t poll = 0;  // poll invitation
+  MessageKind kind = MessageKind::poll;
+  Channel channel = Channel::email;
+  std::int64_t due_utc = 0;
+};
+
+struct DuePollMessage {
+  std::string key;  // "poll<poll invitation>:<kind>:<channel>"
+  std::int64_t poll = 0;
+  std::int64_t round = 0;
+  std::int64_t member = 0;
+  MessageKind kind = MessageKind::poll;
+  Channel channel = Channel::email;
+  std::int64_t due_utc = 0;
+  friend bool operator==(const DuePollMessage&, const DuePollMessage&) = default;
+};
+
+struct PollPlan {
+  std::vector<DuePollMessage> due;  // by due time, then key
+  std::optional<std::int64_t> next_due_utc;
+};
+
+PollPlan plan_poll_moments(const PolicyRules& rules, const std::vector<PollRound>& rounds,
+                           const std::vector<PollInvitee>& invitees,
+                           const std::vector<PollRecord>& outbox, std::int64_t now_utc,
+                           const OffsetAt& offset_at);
 
 }  // namespace tafel::outreach

@@ -8,9 +8,10 @@ namespace tafel::outreach {
 
 const std::set<std::string, std::less<>>& placeholder_names() {
   static const std::set<std::string, std::less<>> kNames = {
-      "naam",          "bedrijf",    "netwerk",     "datum",    "begintijd", "eindtijd",
-      "duur",          "locatie",    "adres",       "zaal",     "thema",     "antwoordlink",
-      "antwoordadres", "afmeldlink", "privacylink", "wijziging"};
+      "naam",          "bedrijf",     "netwerk",         "datum",     "begintijd", "eindtijd",
+      "duur",          "locatie",     "adres",           "zaal",      "thema",     "antwoordlink",
+      "antwoordadres", "afmeldlink",  "privacylink",     "wijziging", "punten",    "punten_kort",
+      "actievraag",    "nieuwsbrief", "nieuwsbrief_kort"};
   return kNames;
 }
 
@@ -58,6 +59,11 @@ TemplateValues message_values(const MessageFacts& f) {
       {"afmeldlink", f.optout_link},
       {"privacylink", f.privacy_link},
       {"wijziging", f.change_note},
+      {"punten", f.content.takeaways},
+      {"punten_kort", f.content.takeaways_line},
+      {"actievraag", f.content.action_question},
+      {"nieuwsbrief", f.content.digest},
+      {"nieuwsbrief_kort", f.content.digest_line},
   };
 }
 
@@ -77,6 +83,17 @@ MessageFacts sample_facts() {
   f.optout_link = "https://tafels.example.nl/afmelden/abcdefghijklmnopqrstuvwxyz234567.0123456789";
   f.privacy_link = "https://tafels.example.nl/privacy";
   f.change_note = "De tafel begint een half uur later dan eerst gepland.";
+  f.content.takeaways =
+      "1. Vacatures ook via de vakschool delen.\n2. Inwerkplan op papier zetten.\n"
+      "3. Na drie maanden een gesprek plannen.";
+  f.content.takeaways_line =
+      "1) Vacatures ook via de vakschool delen; 2) Inwerkplan op papier zetten; 3) Na drie "
+      "maanden een gesprek plannen";
+  f.content.action_question = "Wat ga jij morgen anders doen?";
+  f.content.digest =
+      "Nieuwe tips en oplossingen\n- Bouw: een vaste inwerkbuddy houdt nieuwe mensen langer.\n\n"
+      "Komende praktijktafels\n- dinsdag 13 oktober 2026 07:00, Bouw, BTO Opleidingscentrum Ede";
+  f.content.digest_line = "1 nieuwe tip of oplossing, 1 komende praktijktafel";
   return f;
 }
 

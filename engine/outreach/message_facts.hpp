@@ -12,6 +12,17 @@
 
 namespace tafel::outreach {
 
+// Content of the messages that are not about one coming session (followup, digest). Multi-line
+// values are for mail; the *_line twins are one line (WhatsApp template parameters may not hold
+// line breaks).
+struct MessageContent {
+  std::string takeaways;        // {{punten}}: "1. ...\n2. ...\n3. ..."
+  std::string takeaways_line;   // {{punten_kort}}: "1) ...; 2) ...; 3) ..."
+  std::string action_question;  // {{actievraag}}
+  std::string digest;           // {{nieuwsbrief}}: the digest as plain text, several lines
+  std::string digest_line;      // {{nieuwsbrief_kort}}: "4 tips en oplossingen, 2 tafels, ..."
+};
+
 struct MessageFacts {
   std::string recipient_name;  // "Jan de Vries"
   std::string company;
@@ -27,6 +38,7 @@ struct MessageFacts {
   std::string optout_link;
   std::string privacy_link;
   std::string change_note;  // change notices: what changed, one Dutch sentence; else ""
+  MessageContent content;   // followup and digest only; "" elsewhere
 };
 
 // The theme stated when neither the planning round nor the session names one: what every
@@ -38,7 +50,9 @@ const std::set<std::string, std::less<>>& placeholder_names();
 
 // {{naam}}, {{bedrijf}}, {{netwerk}}, {{datum}} ("dinsdag 13 oktober 2026"), {{begintijd}},
 // {{eindtijd}} ("07:00"), {{duur}} ("90 minuten"), {{locatie}}, {{adres}}, {{zaal}}, {{thema}},
-// {{antwoordlink}}, {{antwoordadres}}, {{afmeldlink}}, {{privacylink}}, {{wijziging}}.
+// {{antwoordlink}}, {{antwoordadres}}, {{afmeldlink}}, {{privacylink}}, {{wijziging}}, and the
+// MessageContent ones: {{punten}}, {{punten_kort}}, {{actievraag}}, {{nieuwsbrief}},
+// {{nieuwsbrief_kort}}.
 TemplateValues message_values(const MessageFacts& facts);
 
 // A complete, realistic example (for checking templates at start-up and in tests).

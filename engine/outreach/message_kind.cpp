@@ -7,7 +7,7 @@ namespace tafel::outreach {
 
 namespace {
 
-constexpr std::array<std::pair<MessageKind, std::string_view>, 17> kKinds = {{
+constexpr std::array<std::pair<MessageKind, std::string_view>, 18> kKinds = {{
     {MessageKind::invitation, "invitation"},
     {MessageKind::reminder, "reminder"},
     {MessageKind::nudge, "nudge"},
@@ -16,6 +16,7 @@ constexpr std::array<std::pair<MessageKind, std::string_view>, 17> kKinds = {{
     {MessageKind::poll, "poll"},
     {MessageKind::poll_reminder, "poll_reminder"},
     {MessageKind::followup, "followup"},
+    {MessageKind::digest, "digest"},
     {MessageKind::optout_confirmation, "optout_confirmation"},
     {MessageKind::fresh_link, "fresh_link"},
     {MessageKind::confirmation, "confirmation"},

@@ -16,7 +16,8 @@ enum class MessageKind {
   cancellation,
   poll,
   poll_reminder,
-  followup,
+  followup,  // after a held session: thanks, the takeaways, the evaluation question
+  digest,    // the learning community's newsletter (nieuwsbrief)
   optout_confirmation,
   fresh_link,  // a new personal link, asked for on the 410 page of an expired one
   // Answers to RSVPs (adapters/replies): accepted, "misschien", declined, placed on the

@@ -8,13 +8,23 @@ namespace tafel::outreach {
 
 const std::map<MessageKind, std::string>& template_stems() {
   static const std::map<MessageKind, std::string> kStems = {
-      {MessageKind::invitation, "uitnodiging"},       {MessageKind::reminder, "herinnering"},
-      {MessageKind::nudge, "nog_geen_antwoord"},      {MessageKind::change, "wijziging"},
-      {MessageKind::cancellation, "afgelast"},        {MessageKind::confirmation, "bevestiging"},
-      {MessageKind::tentative, "misschien"},          {MessageKind::declined, "afgezegd"},
-      {MessageKind::waitlisted, "wachtlijst"},        {MessageKind::offer, "plek_vrij"},
-      {MessageKind::offer_expired, "plek_vervallen"}, {MessageKind::refusal, "te_laat"},
+      {MessageKind::invitation, "uitnodiging"},
+      {MessageKind::reminder, "herinnering"},
+      {MessageKind::nudge, "nog_geen_antwoord"},
+      {MessageKind::change, "wijziging"},
+      {MessageKind::cancellation, "afgelast"},
+      {MessageKind::confirmation, "bevestiging"},
+      {MessageKind::tentative, "misschien"},
+      {MessageKind::declined, "afgezegd"},
+      {MessageKind::waitlisted, "wachtlijst"},
+      {MessageKind::offer, "plek_vrij"},
+      {MessageKind::offer_expired, "plek_vervallen"},
+      {MessageKind::refusal, "te_laat"},
       {MessageKind::optout_confirmation, "afgemeld"},
+      {MessageKind::poll, "peiling"},
+      {MessageKind::poll_reminder, "peiling_herinnering"},
+      {MessageKind::followup, "nazorg"},
+      {MessageKind::digest, "nieuwsbrief"},
   };
   return kStems;
 }

@@ -6,12 +6,14 @@
 #include "adapters/importers/events/zones.hpp"
 #include "adapters/store/networks.hpp"
 
+#include <SQLiteCpp/Backup.h>
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <stdexcept>
 
 namespace tafel {
 
@@ -35,8 +37,8 @@ std::expected<std::string, std::string> read_source(const std::string& source) {
 }
 
 // The key under which occurrences of this source are replaced on re-import.
-std::string canonical_source(const std::string& source) {
-  if (is_feed_url(source)) return source;
+std::string canonical_source(const std::string& source, bool given) {
+  if (given || is_feed_url(source)) return source;
   std::error_code ec;
   auto p = std::filesystem::weakly_canonical(source, ec);
   return ec ? source : p.string();
@@ -51,7 +53,8 @@ EventImportResult refuse(EventImportResult r, CalendarProblem p) {
 }  // namespace
 
 EventImportResult import_events(Store& store, const Config& config,
-                                const EventImportRequest& request) {
+                                const EventImportRequest& request,
+                                const EventImportOptions& options) {
   EventImportResult result;
   result.file = request.source;
   const auto network = find_network(store, request.network);
@@ -64,7 +67,8 @@ EventImportResult import_events(Store& store, const Config& config,
   auto zone = builtin_zone(config.timezone);
   if (!zone)
     return refuse(std::move(result), calendar_error(1, 0, "unknown_timezone", zone.error()));
-  auto bytes = read_source(request.source);
+  auto bytes = options.content ? std::expected<std::string, std::string>(*options.content)
+                               : read_source(request.source);
   if (!bytes)
     return refuse(std::move(result), calendar_error(1, 0, "unreadable_file", bytes.error()));
 
@@ -106,10 +110,19 @@ EventImportResult import_events(Store& store, const Config& config,
   std::stable_sort(result.problems.begin(), result.problems.end(),
                    [](const auto& a, const auto& b) { return a.line < b.line; });
 
-  const EventImportLog log{network->id, canonical_source(request.source), request.from_utc,
-                           request.to_utc, static_cast<int>(result.problems.size())};
+  const EventImportLog log{
+      network->id, canonical_source(request.source, options.content.has_value()), request.from_utc,
+      request.to_utc, static_cast<int>(result.problems.size())};
   try {
-    result.counts = replace_events(store, log, rows);
+    result.dry_run = options.dry_run;
+    if (options.dry_run) {  // the same import on a copy that is thrown away
+      auto copy = Store::open(":memory:");
+      if (!copy) throw std::runtime_error(copy.error().message);
+      SQLite::Backup(copy->db(), store.db()).executeStep();
+      result.counts = replace_events(*copy, log, rows);
+    } else {
+      result.counts = replace_events(store, log, rows);
+    }
   } catch (const std::exception& e) {
     return refuse(std::move(result),
                   calendar_error(1, 0, "store_failed", fmt::format("cannot store: {}", e.what())));
@@ -117,6 +130,14 @@ EventImportResult import_events(Store& store, const Config& config,
   result.taken = true;
   result.occurrences = static_cast<int>(rows.size());
   return result;
+}
+
+EventWindow default_event_window(const Config& config) {
+  auto zone = builtin_zone(config.timezone);
+  if (!zone) return {};
+  const Date today = today_in(*zone);
+  return EventWindow{local_midnight_utc(today, *zone),
+                     local_midnight_utc(add_days(today, config.horizon_days), *zone)};
 }
 
 std::string format_event_import_report(const EventImportResult& r) {
@@ -131,10 +152,11 @@ std::string format_event_import_report(const EventImportResult& r) {
     return out + fmt::format("{}: refused: {} error(s), {} warning(s); nothing was imported\n",
                              r.file, errors, warnings);
   return out + fmt::format(
-                   "{}: taken: {} occurrence(s): {} added, {} updated, {} removed, {} unchanged; "
+                   "{}: {}: {} occurrence(s): {} added, {} updated, {} removed, {} unchanged; "
                    "{} event(s) without a venue; {} warning(s)\n",
-                   r.file, r.occurrences, r.counts.added, r.counts.updated, r.counts.removed,
-                   r.counts.unchanged, r.unmatched, warnings);
+                   r.file, r.dry_run ? "would be taken (dry run)" : "taken", r.occurrences,
+                   r.counts.added, r.counts.updated, r.counts.removed, r.counts.unchanged,
+                   r.unmatched, warnings);
 }
 
 }  // namespace tafel

@@ -208,7 +208,8 @@ MemberImportResult import_members(Store& store, const Config& config, const Netw
   // Build every record, then write them all in one transaction.
   MemberRecordContext ctx;
   ctx.network_id = network.id;
-  ctx.source = "import:" + file.filename().string();
+  ctx.source =
+      "import:" + (options.source_name.empty() ? file.filename().string() : options.source_name);
   ctx.now = options.now;
   ctx.rules = EligibilityRules{config.eligibility.min_employees, config.eligibility.max_employees,
                                config.eligibility.exclude_hr_staff};
@@ -226,7 +227,7 @@ MemberImportResult import_members(Store& store, const Config& config, const Netw
   ImportLogRow log;
   log.kind = "members";
   log.network_id = network.id;
-  log.source = file.string();
+  log.source = options.source_name.empty() ? file.string() : options.source_name;
   log.started_at = options.now;
   log.finished_at = options.now;
   log.status = "taken";

@@ -22,6 +22,9 @@ namespace tafel {
 struct MemberImportOptions {
   bool dry_run = false;
   std::string now;  // ISO 8601 UTC: consent times, created_at/updated_at and the import log
+  // How the source is recorded (members' source, the import log) instead of the file's path,
+  // e.g. an upload's original name; empty: the path.
+  std::string source_name{};
 };
 
 struct MemberImportResult {

@@ -8,6 +8,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <future>
+#include <thread>
+#include <vector>
+
 namespace tafel::http {
 namespace {
 
@@ -118,6 +122,51 @@ TEST(Router, ThrowingHandlerGives500WithoutDetails) {
   const auto r = router.handle(request("GET", "/boom"));
   EXPECT_EQ(r.status, 500);
   EXPECT_EQ(r.body.find("secret"), std::string::npos);
+}
+
+TEST(Router, AsyncHandlerAnswersLaterFromAnotherThread) {
+  Router router;
+  std::vector<std::jthread> workers;
+  router.add_async("POST", "/later", [&](Request r, Respond respond) {
+    workers.emplace_back([body = r.body, respond] { respond(text("later:" + body)); });
+  });
+  auto post = request("POST", "/later");
+  post.body = "x";
+  // invoke_async hands the answer over whenever it comes.
+  std::promise<Response> answer;
+  router.invoke_async(router.match("POST", "/later"), post,
+                      [&](Response r) { answer.set_value(std::move(r)); });
+  EXPECT_EQ(answer.get_future().get().body, "later:x");
+  // handle() blocks until it comes.
+  EXPECT_EQ(router.handle(post).body, "later:x");
+  EXPECT_EQ(router.handle(request("GET", "/later")).status, 405);
+}
+
+TEST(Router, InvokeAsyncAnswersSyncRoutesAndErrorsInline) {
+  Router router;
+  router.get("/now", [](const Request&) { return text("now"); });
+  std::vector<int> statuses;
+  const Respond keep = [&](Response r) { statuses.push_back(r.status); };
+  router.invoke_async(router.match("GET", "/now"), request("GET", "/now"), keep);
+  router.invoke_async(router.match("GET", "/nope"), request("GET", "/nope"), keep);
+  router.invoke_async(router.match("POST", "/now"), request("POST", "/now"), keep);
+  EXPECT_EQ(statuses, (std::vector<int>{200, 404, 405}));
+}
+
+TEST(Router, AsyncHandlerThatThrowsGives500AndIsAnsweredOnce) {
+  Router router;
+  router.add_async("GET", "/boom", [](Request, Respond) { throw std::runtime_error("x@y.nl"); });
+  router.add_async("GET", "/twice", [](Request, Respond respond) {
+    respond(text("first"));
+    respond(text("second"));
+    throw std::runtime_error("after answering");
+  });
+  EXPECT_EQ(router.handle(request("GET", "/boom")).status, 500);
+  std::vector<std::string> bodies;
+  router.invoke_async(router.match("GET", "/twice"), request("GET", "/twice"),
+                      [&](Response r) { bodies.push_back(r.body); });
+  EXPECT_EQ(bodies, (std::vector<std::string>{"first"}));
+  EXPECT_THROW(router.add_async("GET", "/empty", AsyncHandler{}), std::invalid_argument);
 }
 
 TEST(Router, RejectsBadAndDuplicatePatterns) {

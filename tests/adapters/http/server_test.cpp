@@ -13,6 +13,7 @@
 #include <atomic>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace tafel::http {
 namespace {
@@ -110,6 +111,50 @@ TEST(Server, KeepAliveServesSeveralRequestsOnOneConnection) {
     ASSERT_TRUE(r);
     EXPECT_EQ(r->body, "POST /echo n" + std::to_string(i));
   }
+}
+
+TEST(Server, AsyncRouteIsAnsweredFromAnotherThreadWithoutBlockingOthers) {
+  RunningServer s;
+  // /later answers only once /release was called, from a thread of its own.
+  std::mutex m;
+  std::vector<Respond> waiting;
+  std::vector<std::jthread> answerers;
+  s.server().router().add_async("POST", "/later", [&](Request r, Respond respond) {
+    std::lock_guard lock(m);
+    waiting.push_back([respond, body = r.body](Response) {
+      Response out;
+      out.body = "later " + body;
+      respond(std::move(out));
+    });
+  });
+  s.server().router().post("/release", [&](const Request&) {
+    std::lock_guard lock(m);
+    for (auto& w : waiting) answerers.emplace_back([w] { w(Response{}); });
+    waiting.clear();
+    return Response{};
+  });
+  s.start();
+  auto c = s.connect();
+  ASSERT_TRUE(c);
+  ASSERT_TRUE(c->send(make_request("POST", "/later", "a")));
+  EXPECT_FALSE(c->read_response(200ms)) << "answered before the handler responded";
+  // The server (one thread) still serves other connections meanwhile.
+  const auto health = testing::http_request("127.0.0.1", s.port(), "GET", "/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  EXPECT_EQ(testing::http_request("127.0.0.1", s.port(), "POST", "/release")->status, 200);
+  auto r = c->read_response();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->body, "later a");
+  // Keep-alive goes on after an asynchronous answer.
+  ASSERT_TRUE(c->send(make_request("POST", "/echo", "b")));
+  r = c->read_response();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->body, "POST /echo b");
+  EXPECT_TRUE(s.stop_and_join());
+  std::lock_guard lock(m);
+  answerers.clear();  // joined
 }
 
 TEST(Server, BodyLimitPerRouteAndDefault) {

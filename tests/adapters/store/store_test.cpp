@@ -24,7 +24,10 @@ TEST(Store, ReopeningKeepsDataAndVersion) {
   {
     auto store = Store::open(dir / "t.db");
     ASSERT_TRUE(store);
-    upsert_network(*store, NetworkConfig{"Coop", "Coop BV", "a@b.nl"});
+    upsert_network(*store, NetworkConfig{.name = "Coop",
+                                         .sender_name = "Coop BV",
+                                         .sender_email = "a@b.nl",
+                                         .calendar_url = ""});
   }
   auto store = Store::open(dir / "t.db");
   ASSERT_TRUE(store);

@@ -354,5 +354,16 @@ TEST_F(WhatsAppProcessor, ReplayingTheSamplesAfterwardsAddsNothing) {
   EXPECT_EQ(second.statuses, 0);
 }
 
+TEST_F(WhatsAppProcessor, AFailureAfterDeliveryKeepsTheStateAndRecordsTheError) {
+  // The same two updates in either order leave the row the same: delivered, with the error.
+  deliver(testing::wa_body(nullptr,
+                           json::array({testing::wa_status("wamid.REMINDER", "delivered"),
+                                        testing::wa_status("wamid.REMINDER", "failed", 131000)})));
+  process();
+  EXPECT_EQ(text("SELECT state FROM outbox WHERE id = 2"), "delivered");
+  const std::string error = text("SELECT last_error FROM outbox WHERE id = 2");
+  EXPECT_TRUE(error.starts_with("whatsapp 131000")) << error;
+}
+
 }  // namespace
 }  // namespace tafel

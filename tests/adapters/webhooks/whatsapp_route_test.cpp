@@ -6,8 +6,10 @@
 #include "adapters/webhooks/whatsapp_update.hpp"
 #include "tests/adapters/webhooks/webhook_fixture.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include <future>
 #include <vector>
 
 namespace tafel {
@@ -86,31 +88,94 @@ TEST(WhatsAppRoute, HandshakeRefusesAWrongTokenOrMode) {
   }
 }
 
+// handle_whatsapp_post with an answer that must come before it returns (the fakes below answer
+// inline).
+http::Response post_now(const WhatsAppSecrets& secrets, const webhooks::SubmitDelivery& submit,
+                        http::Request request) {
+  std::optional<http::Response> answer;
+  webhooks::handle_whatsapp_post(secrets, submit, std::move(request),
+                                 [&](http::Response r) { answer = std::move(r); });
+  EXPECT_TRUE(answer) << "no answer";
+  return answer.value_or(http::Response{});
+}
+
 TEST(WhatsAppRoute, PostStoresTheExactBytesOnlyWithAGoodSignature) {
   std::vector<std::string> stored;
-  const webhooks::StoreDelivery store = [&](std::string_view body) {
-    stored.emplace_back(body);
-    return static_cast<std::int64_t>(stored.size());
+  const webhooks::SubmitDelivery store = [&](std::string body, auto done) {
+    stored.push_back(std::move(body));
+    done(static_cast<std::int64_t>(stored.size()));
   };
   const std::string body = "{\"object\":\"whatsapp_business_account\",\"x\":\"\\u00e9\"}";
-  EXPECT_EQ(webhooks::handle_whatsapp_post(kSecrets, store, post(body, std::nullopt)).status, 401);
-  EXPECT_EQ(webhooks::handle_whatsapp_post(kSecrets, store,
-                                           post(body, webhooks::hub_signature("nope", body)))
-                .status,
+  EXPECT_EQ(post_now(kSecrets, store, post(body, std::nullopt)).status, 401);
+  EXPECT_EQ(post_now(kSecrets, store, post(body, webhooks::hub_signature("nope", body))).status,
             401);
   EXPECT_TRUE(stored.empty());
-  const auto ok = webhooks::handle_whatsapp_post(
-      kSecrets, store, post(body, webhooks::hub_signature(kSecrets.app_secret, body)));
+  const auto ok =
+      post_now(kSecrets, store, post(body, webhooks::hub_signature(kSecrets.app_secret, body)));
   EXPECT_EQ(ok.status, 200);
   ASSERT_EQ(stored.size(), 1u);
   EXPECT_EQ(stored[0], body);
   // A signed body that is no JSON at all is still taken (quarantined later).
-  EXPECT_EQ(
-      webhooks::handle_whatsapp_post(
-          kSecrets, store, post("{trunc", webhooks::hub_signature(kSecrets.app_secret, "{trunc")))
-          .status,
-      200);
+  EXPECT_EQ(post_now(kSecrets, store,
+                     post("{trunc", webhooks::hub_signature(kSecrets.app_secret, "{trunc")))
+                .status,
+            200);
   EXPECT_EQ(stored.size(), 2u);
+}
+
+TEST(WhatsAppRoute, NoAnswerBeforeTheStoreAndA503WhenItFails) {
+  webhooks::GroupCommitter::Done pending;
+  const webhooks::SubmitDelivery store = [&](std::string, auto done) { pending = std::move(done); };
+  const std::string body = "{}";
+  std::optional<http::Response> answer;
+  const auto respond = [&](http::Response r) { answer = std::move(r); };
+  webhooks::handle_whatsapp_post(
+      kSecrets, store, post(body, webhooks::hub_signature(kSecrets.app_secret, body)), respond);
+  ASSERT_TRUE(pending);
+  EXPECT_FALSE(answer) << "answered before the delivery was stored";
+  pending(std::nullopt);  // could not be stored
+  ASSERT_TRUE(answer);
+  EXPECT_EQ(answer->status, 503);
+  EXPECT_TRUE(answer->header("Retry-After"));
+  answer.reset();
+  webhooks::handle_whatsapp_post(
+      kSecrets, store, post(body, webhooks::hub_signature(kSecrets.app_secret, body)), respond);
+  EXPECT_FALSE(answer);
+  pending(7);
+  ASSERT_TRUE(answer);
+  EXPECT_EQ(answer->status, 200);
+}
+
+TEST(WhatsAppRoute, ThroughTheRouterThe200ComesAfterTheCommit) {
+  testing::TempDir dir;
+  const auto path = dir / "tafel.db";
+  ASSERT_TRUE(Store::open(path));
+  auto inbox = std::make_shared<webhooks::DeliveryInbox>(path);
+  auto committer =
+      std::make_shared<webhooks::GroupCommitter>(inbox, webhooks::GroupCommitter::Options{});
+  http::Router router;
+  webhooks::register_whatsapp_webhook(router, kSecrets, committer);
+  const auto committed_rows = [&] {
+    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);  // sees committed rows only
+    return db.execAndGet("SELECT COUNT(*) FROM webhook_deliveries").getInt64();
+  };
+  const std::string body = "{\"object\":\"whatsapp_business_account\"}";
+  auto request = post(body, webhooks::hub_signature(kSecrets.app_secret, body));
+  std::promise<std::pair<int, std::int64_t>> seen;  // status, rows committed when answered
+  router.invoke_async(router.match("POST", "/webhooks/whatsapp"), request, [&](http::Response r) {
+    seen.set_value({r.status, committed_rows()});
+  });
+  const auto [status, rows] = seen.get_future().get();
+  EXPECT_EQ(status, 200);
+  EXPECT_EQ(rows, 1);
+  // A bad signature: 401 and nothing stored, the same way.
+  EXPECT_EQ(router.handle(post(body, "sha256=00")).status, 401);
+  // The blocking path (Router::handle) waits for the commit too.
+  EXPECT_EQ(router.handle(request).status, 200);
+  EXPECT_EQ(committed_rows(), 2);
+  committer->stop();
+  EXPECT_EQ(router.handle(request).status, 503);  // a stopped committer stores nothing
+  EXPECT_EQ(committed_rows(), 2);
 }
 
 TEST(WhatsAppRoute, WithoutSecretsEverythingIs503) {
@@ -118,17 +183,16 @@ TEST(WhatsAppRoute, WithoutSecretsEverythingIs503) {
   EXPECT_FALSE(none.configured());
   EXPECT_EQ(webhooks::describe_missing(none),
             "TAFELPLANNER_WHATSAPP_APP_SECRET and TAFELPLANNER_WHATSAPP_VERIFY_TOKEN");
-  const webhooks::StoreDelivery store = [](std::string_view) -> std::int64_t {
+  const webhooks::SubmitDelivery store = [](std::string, auto) {
     ADD_FAILURE() << "stored without secrets";
-    return 0;
   };
-  EXPECT_EQ(webhooks::handle_whatsapp_post(none, store, post("{}", "sha256=00")).status, 503);
+  EXPECT_EQ(post_now(none, store, post("{}", "sha256=00")).status, 503);
   EXPECT_EQ(webhooks::handle_whatsapp_handshake(none, get("hub.mode=subscribe")).status, 503);
 }
 
 TEST(WhatsAppRoute, RegistersBothMethodsWithTheThreeMebibyteLimit) {
   http::Router router;
-  webhooks::register_whatsapp_webhook(router, kSecrets, nullptr, nullptr);
+  webhooks::register_whatsapp_webhook(router, kSecrets, nullptr);
   const auto m = router.match("POST", "/webhooks/whatsapp");
   ASSERT_EQ(m.kind, http::Router::MatchKind::found);
   EXPECT_EQ(m.route->options.body_limit, 3u * 1024 * 1024);

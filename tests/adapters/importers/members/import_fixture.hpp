@@ -39,7 +39,7 @@ class MemberImportTest : public ::testing::Test {
                          const std::string& network_name = "BTO Test",
                          const std::string& now = "2026-03-01T10:00:00Z") {
     return import_members(*store_, config_, network(network_name), file,
-                          MemberImportOptions{dry_run, now});
+                          MemberImportOptions{.dry_run = dry_run, .now = now});
   }
   MemberImportResult run_text(const std::string& csv, bool dry_run = false,
                               const std::string& now = "2026-03-01T10:00:00Z") {
