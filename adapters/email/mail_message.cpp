@@ -1,5 +1,7 @@
 #include "adapters/email/mail_message.hpp"
 
+#include "adapters/email/gmime_support.hpp"
+
 #include <gmime/gmime.h>
 
 #include <mutex>
@@ -7,11 +9,6 @@
 namespace tafel::email {
 
 namespace {
-
-void init_gmime() {
-  static std::once_flag once;
-  std::call_once(once, [] { g_mime_init(); });
-}
 
 // Owns one GObject reference.
 template <typename T>
@@ -45,7 +42,7 @@ Ref<GMimeTextPart> text_part(const char* subtype, const std::string& text) {
 }  // namespace
 
 std::string build_mime(const MailMessage& m) {
-  init_gmime();
+  ensure_gmime();
   Ref<GMimeMessage> msg(g_mime_message_new(TRUE));
   g_mime_message_add_mailbox(msg.p, GMIME_ADDRESS_TYPE_FROM, m.from_name.c_str(),
                              m.from_address.c_str());

@@ -1,5 +1,7 @@
 #include "adapters/email/mail_reader.hpp"
 
+#include "adapters/email/gmime_support.hpp"
+
 #include <gmime/gmime.h>
 
 #include <algorithm>
@@ -11,19 +13,6 @@
 namespace tafel::email {
 
 namespace {
-
-void init_gmime() {
-  static std::once_flag once;
-  std::call_once(once, [] { g_mime_init(); });
-}
-
-struct GObjectUnref {
-  void operator()(void* p) const {
-    if (p) g_object_unref(p);
-  }
-};
-template <typename T>
-using GPtr = std::unique_ptr<T, GObjectUnref>;
 
 struct GFree {
   void operator()(char* p) const { g_free(p); }
@@ -329,7 +318,7 @@ std::string html_to_text(std::string_view html) {
 }
 
 std::expected<ReceivedMail, std::string> read_mail(std::string_view raw) {
-  init_gmime();
+  ensure_gmime();
   GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(raw.data(), raw.size()));
   GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
   GPtr<GMimeMessage> msg(g_mime_parser_construct_message(parser.get(), nullptr));

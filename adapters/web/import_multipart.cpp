@@ -1,5 +1,7 @@
 #include "adapters/web/import_multipart.hpp"
 
+#include "adapters/email/gmime_support.hpp"
+
 #include <fmt/format.h>
 #include <gmime/gmime.h>
 
@@ -12,18 +14,8 @@ namespace tafel::web {
 
 namespace {
 
-void init_gmime() {
-  static std::once_flag once;
-  std::call_once(once, [] { g_mime_init(); });
-}
-
-struct GObjectUnref {
-  void operator()(void* p) const {
-    if (p) g_object_unref(p);
-  }
-};
-template <typename T>
-using GPtr = std::unique_ptr<T, GObjectUnref>;
+using email::ensure_gmime;
+using email::GPtr;
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -63,7 +55,7 @@ std::expected<MultipartForm, std::string> parse_multipart_form(std::string_view 
     return std::unexpected("Content-Type: verwacht multipart/form-data");
   if (content_type.find_first_of("\r\n") != std::string_view::npos)
     return std::unexpected("Content-Type: ongeldige waarde");
-  init_gmime();
+  ensure_gmime();
   std::string mime;
   mime.reserve(content_type.size() + body.size() + 20);
   mime.append("Content-Type: ").append(content_type).append("\r\n\r\n").append(body);
